@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CampusConfig(AppConfig):
+    name = "campus"
+    verbose_name = "PariSanté Campus"

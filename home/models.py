@@ -1,0 +1,98 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from home.blocks import INLINE_FEATURES, BodyStreamBlock
+from images.models import PageImageMixin
+
+
+class HomePage(PageImageMixin, Page):
+    """One per language: the root of that language's tree."""
+
+    hero_lead = models.TextField(_("chapô"), help_text=_("Deux ou trois phrases sous le titre."))
+    mission_heading = models.CharField(_("titre de la section mission"), max_length=120)
+    mission_text = RichTextField(_("la mission en quelques lignes"), features=INLINE_FEATURES)
+    mission_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page « en savoir plus »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pillars_heading = models.CharField(_("titre de la section piliers"), max_length=120)
+    pillars_intro = models.TextField(_("introduction des piliers"), blank=True)
+    objectives_heading = models.CharField(_("titre de la section objectifs"), max_length=120)
+    objectives_intro = models.TextField(_("introduction des objectifs"), blank=True)
+    news_heading = models.CharField(
+        _("titre de la section actualités"), max_length=120, blank=True
+    )
+    partners_heading = models.CharField(_("titre de la section partenaires"), max_length=120)
+    partners_intro = models.TextField(_("introduction des partenaires"), blank=True)
+
+    content_panels = [
+        MultiFieldPanel(
+            [FieldPanel("title", heading=_("Titre")), FieldPanel("hero_lead")],
+            heading=_("Bandeau d'accueil"),
+        ),
+        *PageImageMixin.image_panels,
+        MultiFieldPanel(
+            [FieldPanel("mission_heading"), FieldPanel("mission_text"), FieldPanel("mission_page")],
+            heading=_("Mission"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("pillars_heading"), FieldPanel("pillars_intro")],
+            heading=_("Piliers"),
+            help_text=_("Les piliers affichés sont les pages « pilier » publiées, dans leur ordre."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("objectives_heading"), FieldPanel("objectives_intro")],
+            heading=_("Objectifs"),
+            help_text=_("Les objectifs affichés sont les pages « objectif » publiées, dans leur ordre."),
+        ),
+        MultiFieldPanel([FieldPanel("news_heading")], heading=_("Actualités")),
+        MultiFieldPanel(
+            [FieldPanel("partners_heading"), FieldPanel("partners_intro")],
+            heading=_("Partenaires"),
+            help_text=_("Les partenaires affichés sont ceux marqués « sur la page d'accueil »."),
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+    def pillars(self):
+        from mission.models import PillarPage, card_listing
+
+        return card_listing(PillarPage, self, descendants=True)
+
+    def objectives(self):
+        from mission.models import ObjectivePage, card_listing
+
+        return card_listing(ObjectivePage, self, descendants=True)
+
+    def partners(self):
+        from partners.models import Partner
+
+        return Partner.objects.filter(locale_id=self.locale_id, show_on_home_page=True).select_related(
+            "logo"
+        )
+
+
+class StandardPage(Page):
+    """Any other content page, built from the shared block library."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("page standard")
+        verbose_name_plural = _("pages standard")

@@ -1,0 +1,80 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page, TranslatableMixin
+
+
+class Partner(TranslatableMixin, models.Model):
+    """A member or partner of the campus; translated like pages, one row per language."""
+
+    class Kind(models.TextChoices):
+        FOUNDING_MEMBER = "founding", _("Membre fondateur")
+        INSTITUTE = "institute", _("Institut de recherche sur le campus")
+        ORGANISATION = "organisation", _("Organisation partenaire")
+        COMPANY = "company", _("Entreprise")
+
+    name = models.CharField(_("nom"), max_length=200)
+    acronym = models.CharField(
+        _("sigle"), max_length=40, blank=True, help_text=_("Affiché sur le badge quand il n'y a pas de logo.")
+    )
+    kind = models.CharField(_("catégorie"), max_length=20, choices=Kind.choices)
+    website = models.URLField(_("site web"), blank=True)
+    logo = models.ForeignKey(
+        "images.CampusImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le logo officiel fourni par le partenaire. Sans logo, un badge typographique s'affiche."),
+    )
+    description = models.TextField(_("description courte"), max_length=400, blank=True)
+    show_on_home_page = models.BooleanField(_("sur la page d'accueil"), default=False)
+    sort_order = models.PositiveSmallIntegerField(
+        _("ordre d'affichage"), default=0, help_text=_("Les plus petits nombres d'abord.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("show_on_home_page"), FieldPanel("sort_order")], heading=_("Affichage")),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partenaire")
+        verbose_name_plural = _("partenaires")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def badge_text(self):
+        return self.acronym or self.name
+
+
+class PartnersPage(Page):
+    """Lists the partners of its language, grouped by kind."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("page des partenaires")
+        verbose_name_plural = _("pages des partenaires")
+
+    def groups(self):
+        """[(kind label, [partners])] in the order of Partner.Kind, empty kinds left out."""
+        partners = Partner.objects.filter(locale_id=self.locale_id).select_related("logo")
+        by_kind = {}
+        for partner in partners:
+            by_kind.setdefault(partner.kind, []).append(partner)
+        return [(label, by_kind[kind]) for kind, label in Partner.Kind.choices if kind in by_kind]

@@ -5,6 +5,7 @@ preview) and renders through its own template under templates/blocks/.
 """
 
 import datetime
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -21,15 +22,17 @@ INLINE_FEATURES = ["bold", "italic", "link"]
 class LinkStructValue(blocks.StructValue):
     """Keeps the choice between an internal page and an address out of templates."""
 
-    def url(self):
+    @cached_property
+    def target_page(self):
         page = self.get("page")
-        if page:
-            return page.localized.url
-        return self.get("url") or ""
+        return page.localized if page else None
+
+    # Not named `url`: templates would find the `url` child block first.
+    def href(self):
+        return self.target_page.url if self.target_page else self.get("url") or ""
 
     def text(self):
-        page = self.get("page")
-        return self.get("label") or (page.localized.title if page else "")
+        return self.get("label") or (self.target_page.title if self.target_page else "")
 
 
 class LinkBlock(blocks.StructBlock):
@@ -175,7 +178,9 @@ class EmbedWithTranscriptBlock(blocks.StructBlock):
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))
-    title = blocks.CharBlock(label=_("intitulé"), required=False, help_text=_("Vide : le titre du document."))
+    title = blocks.CharBlock(
+        label=_("intitulé"), required=False, help_text=_("Vide : le titre du document.")
+    )
 
     class Meta:
         icon = "doc-full"
@@ -204,7 +209,10 @@ class AccordionBlock(blocks.StructBlock):
         description = _("Des volets à déplier, par exemple une foire aux questions.")
         preview_value = {
             "items": [
-                {"title": "Où se trouve le campus ?", "body": "<p>Dans le 15e arrondissement de Paris.</p>"}
+                {
+                    "title": "Où se trouve le campus ?",
+                    "body": "<p>Dans le 15e arrondissement de Paris.</p>",
+                }
             ]
         }
 

@@ -26,9 +26,7 @@ class HomePage(PageImageMixin, Page):
     pillars_intro = models.TextField(_("introduction des piliers"), blank=True)
     objectives_heading = models.CharField(_("titre de la section objectifs"), max_length=120)
     objectives_intro = models.TextField(_("introduction des objectifs"), blank=True)
-    news_heading = models.CharField(
-        _("titre de la section actualités"), max_length=120, blank=True
-    )
+    news_heading = models.CharField(_("titre de la section actualités"), max_length=120, blank=True)
     partners_heading = models.CharField(_("titre de la section partenaires"), max_length=120)
     partners_intro = models.TextField(_("introduction des partenaires"), blank=True)
 
@@ -45,12 +43,16 @@ class HomePage(PageImageMixin, Page):
         MultiFieldPanel(
             [FieldPanel("pillars_heading"), FieldPanel("pillars_intro")],
             heading=_("Piliers"),
-            help_text=_("Les piliers affichés sont les pages « pilier » publiées, dans leur ordre."),
+            help_text=_(
+                "Les piliers affichés sont les pages « pilier » publiées, dans leur ordre."
+            ),
         ),
         MultiFieldPanel(
             [FieldPanel("objectives_heading"), FieldPanel("objectives_intro")],
             heading=_("Objectifs"),
-            help_text=_("Les objectifs affichés sont les pages « objectif » publiées, dans leur ordre."),
+            help_text=_(
+                "Les objectifs affichés sont les pages « objectif » publiées, dans leur ordre."
+            ),
         ),
         MultiFieldPanel([FieldPanel("news_heading")], heading=_("Actualités")),
         MultiFieldPanel(
@@ -80,9 +82,9 @@ class HomePage(PageImageMixin, Page):
     def partners(self):
         from partners.models import Partner
 
-        return Partner.objects.filter(locale_id=self.locale_id, show_on_home_page=True).select_related(
-            "logo"
-        )
+        return Partner.objects.filter(
+            locale_id=self.locale_id, show_on_home_page=True
+        ).select_related("logo")
 
 
 class StandardPage(Page):

@@ -11,7 +11,9 @@ class CampusImage(AbstractImage):
         _("légende"),
         max_length=255,
         blank=True,
-        help_text=_("Légende par défaut, affichée sous l'image ; modifiable là où elle est utilisée."),
+        help_text=_(
+            "Légende par défaut, affichée sous l'image ; modifiable là où elle est utilisée."
+        ),
     )
     credit = models.CharField(
         _("crédit"),
@@ -57,7 +59,10 @@ class PageImageMixin(models.Model):
     image_decorative = models.BooleanField(
         _("image décorative"),
         default=False,
-        help_text=_("Cochez si l'image n'apporte aucune information : elle sera ignorée des lecteurs d'écran."),
+        help_text=_(
+            "Cochez si l'image n'apporte aucune information : "
+            "elle sera ignorée des lecteurs d'écran."
+        ),
     )
 
     image_panels = [

@@ -74,9 +74,7 @@ class CardPage(PageImageMixin, Page):
     @property
     def number(self):
         """Position among its live siblings, as shown on cards (1, 2, 3…)."""
-        return (
-            type(self).objects.sibling_of(self).live().filter(path__lte=self.path).count()
-        )
+        return type(self).objects.sibling_of(self).live().filter(path__lte=self.path).count()
 
 
 class ObjectiveIndexPage(CardIndexPage):
@@ -138,12 +136,15 @@ class PillarPage(CardPage):
 
     def objectives(self):
         """The objectives this pillar serves, in the visitor's language and the editors' order."""
-        keys = [link.objective.translation_key for link in self.served_objectives.select_related("objective")]
+        keys = [
+            link.objective.translation_key
+            for link in self.served_objectives.select_related("objective")
+        ]
         pages = {
             page.translation_key: page
-            for page in ObjectivePage.objects.live().public().filter(
-                locale_id=self.locale_id, translation_key__in=keys
-            )
+            for page in ObjectivePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=keys)
         }
         return [pages[key] for key in keys if key in pages]
 

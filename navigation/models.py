@@ -34,9 +34,7 @@ class Footer(TranslatableMixin, models.Model):
     social_links = StreamField(
         [("link", SocialLinkBlock())], verbose_name=_("réseaux sociaux"), blank=True
     )
-    legal_links = StreamField(
-        [("link", LinkBlock())], verbose_name=_("liens légaux"), blank=True
-    )
+    legal_links = StreamField([("link", LinkBlock())], verbose_name=_("liens légaux"), blank=True)
 
     panels = [
         FieldPanel("address"),

@@ -15,7 +15,10 @@ class Partner(TranslatableMixin, models.Model):
 
     name = models.CharField(_("nom"), max_length=200)
     acronym = models.CharField(
-        _("sigle"), max_length=40, blank=True, help_text=_("Affiché sur le badge quand il n'y a pas de logo.")
+        _("sigle"),
+        max_length=40,
+        blank=True,
+        help_text=_("Affiché sur le badge quand il n'y a pas de logo."),
     )
     kind = models.CharField(_("catégorie"), max_length=20, choices=Kind.choices)
     website = models.URLField(_("site web"), blank=True)
@@ -26,7 +29,10 @@ class Partner(TranslatableMixin, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Le logo officiel fourni par le partenaire. Sans logo, un badge typographique s'affiche."),
+        help_text=_(
+            "Le logo officiel fourni par le partenaire. "
+            "Sans logo, un badge typographique s'affiche."
+        ),
     )
     description = models.TextField(_("description courte"), max_length=400, blank=True)
     show_on_home_page = models.BooleanField(_("sur la page d'accueil"), default=False)
@@ -41,7 +47,9 @@ class Partner(TranslatableMixin, models.Model):
         FieldPanel("website"),
         FieldPanel("logo"),
         FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("show_on_home_page"), FieldPanel("sort_order")], heading=_("Affichage")),
+        MultiFieldPanel(
+            [FieldPanel("show_on_home_page"), FieldPanel("sort_order")], heading=_("Affichage")
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -55,6 +63,15 @@ class Partner(TranslatableMixin, models.Model):
     @property
     def badge_text(self):
         return self.acronym or self.name
+
+
+# Headings of the partners page, in display order.
+KIND_HEADINGS = {
+    Partner.Kind.FOUNDING_MEMBER: _("Membres fondateurs"),
+    Partner.Kind.INSTITUTE: _("Instituts de recherche sur le campus"),
+    Partner.Kind.ORGANISATION: _("Organisations partenaires"),
+    Partner.Kind.COMPANY: _("Entreprises"),
+}
 
 
 class PartnersPage(Page):
@@ -77,4 +94,6 @@ class PartnersPage(Page):
         by_kind = {}
         for partner in partners:
             by_kind.setdefault(partner.kind, []).append(partner)
-        return [(label, by_kind[kind]) for kind, label in Partner.Kind.choices if kind in by_kind]
+        return [
+            (heading, by_kind[kind]) for kind, heading in KIND_HEADINGS.items() if kind in by_kind
+        ]

@@ -197,7 +197,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Wagtail's background tasks run inline and log every start and end.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 SITE_DESCRIPTION = _("Le campus parisien du numérique en santé")

@@ -35,8 +35,8 @@ def language_links(context):
     homes = _home_pages(request)
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().public().select_related(
-            "locale"
+        for translated in (
+            page.get_translations(inclusive=True).live().public().select_related("locale")
         ):
             translations[translated.locale.language_code] = translated
     active = translation.get_language()
@@ -73,12 +73,16 @@ def main_menu(context):
     page = context.get("page")
     items = home.get_children().live().public().in_menu().specific() if home else []
     current_path = getattr(page, "path", "")
+
+    def aria_current(item):
+        # "page" on the page itself, "true" on the section that contains it.
+        if item.path == current_path:
+            return "page"
+        return "true" if current_path.startswith(item.path) else ""
+
     return {
         "request": context.get("request"),
-        "items": [
-            {"page": item, "current": bool(current_path) and current_path.startswith(item.path)}
-            for item in items
-        ],
+        "items": [{"page": item, "aria_current": aria_current(item)} for item in items],
     }
 
 

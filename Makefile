@@ -1,0 +1,81 @@
+# Everything a newcomer needs: `make run` (the site on SQLite) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# For `make prod`: production settings over plain HTTP on this machine only.
+PROD_ENV := DJANGO_SETTINGS_MODULE=campus.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-local-production-trial-$$(cat var/.trial-key)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECURE_HSTS_SECONDS=0 \
+	SERVE_MEDIA=1
+
+.PHONY: run test install migrate content superuser prod lint format messages check-locale \
+	check-migrations check-deploy ci clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+var:
+	mkdir -p var
+
+migrate: install | var
+	$(MANAGE) migrate --noinput
+
+content: migrate
+	$(MANAGE) load_campus_content
+
+run: content
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+superuser: migrate
+	$(MANAGE) createsuperuser
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Extract interface strings (needs GNU gettext's xgettext), then compile the
+# catalogues with polib so that no machine needs gettext to run the site.
+messages: install
+	$(MANAGE) makemessages -l fr -l en -i '.venv/*' -i 'var/*' -i 'node_modules/*' --no-obsolete
+	$(BIN)/python scripts/locale.py compile
+
+check-locale: install
+	$(BIN)/python scripts/locale.py check
+
+check-migrations: install
+	$(MANAGE) makemigrations --check --dry-run
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=campus.settings.production \
+	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+
+# Everything CI checks, in order; `.ci/run` calls it against PostgreSQL.
+ci: lint check-migrations check-deploy check-locale test
+
+# The production settings under gunicorn, on http://$(HOST):$(PORT), with DEBUG off.
+prod: content
+	test -s var/.trial-key || $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > var/.trial-key
+	$(PROD_ENV) STATIC_ROOT=var/static $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PROD_ENV) STATIC_ROOT=var/static $(BIN)/gunicorn campus.wsgi:application -c gunicorn.conf.py --bind $(HOST):$(PORT)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -125,6 +125,11 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Appel à l'action")
         template = "blocks/call_to_action_block.html"
         description = _("Un encadré qui invite à une action, avec un bouton.")
+        preview_value = {
+            "title": "Venir sur le campus",
+            "text": "Adresse, accès et contacts.",
+            "link": {"url": "https://www.inserm.fr", "label": "Inserm"},
+        }
 
 
 class KeyFigureBlock(blocks.StructBlock):

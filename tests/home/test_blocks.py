@@ -93,7 +93,7 @@ def test_every_block_renders(client, page_with_every_block):
     # Call to action links to the localised page.
     assert main.find("a", href="/fr/le-campus/")
     # Key figures carry their date, in French.
-    assert "15 avril 2022" in main.get_text()
+    assert "Chiffres\u00a0: avril 2022" in main.get_text()
     # Document: format and size.
     text = main.get_text(" ", strip=True)
     assert "PDF" in text

@@ -134,3 +134,19 @@ def test_crawl_both_languages_by_following_links(client):
             queue.append(parts.path)
     assert {"/fr/le-campus/", "/en/about/"} <= seen
     assert len(seen) >= 24
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "heading"),
+    [
+        ("/fr/nexiste-pas/", "fr", "Page introuvable"),
+        ("/en/does-not-exist/", "en", "Page not found"),
+    ],
+)
+def test_not_found_page_speaks_the_url_language(client, url, language, heading):
+    response = client.get(url)
+    assert response.status_code == 404
+    document = BeautifulSoup(response.content, "html.parser")
+    assert document.html["lang"] == language
+    assert document.find("h1").get_text(strip=True) == heading
+    assert document.find("a", href=f"/{language}/")

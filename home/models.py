@@ -79,6 +79,13 @@ class HomePage(PageImageMixin, Page):
 
         return card_listing(ObjectivePage, self, descendants=True)
 
+    def get_context(self, request, *args, **kwargs):
+        from news.models import news_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = list(news_listing(self.locale_id)[:3])
+        return context
+
     def partners(self):
         from partners.models import Partner
 

@@ -78,6 +78,18 @@ class Rich:
 
 
 @dataclass(frozen=True)
+class PageRef:
+    """A page chooser value inside a stream: the ``name`` of a PageSpec.
+
+    Stored as the French page's id; wagtail-localize keeps it in English (a
+    synchronised segment) and templates show the visitor's version through
+    ``.localized``.
+    """
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Stream:
     """A StreamField value: ``(block type, value)`` pairs.
 
@@ -86,7 +98,7 @@ class Stream:
 
     blocks: tuple
 
-    def raw(self, language, name):
+    def raw(self, language, name, pages=None):
         """The JSON representation Wagtail stores, with stable block ids.
 
         ListBlock items are written in the block format (``{"type": "item",
@@ -96,21 +108,23 @@ class Stream:
         return [
             {
                 "type": block_type,
-                "value": _raw(value, language, f"{name}.{index}"),
+                "value": _raw(value, language, f"{name}.{index}", pages),
                 "id": str(stable_uuid(f"{name}.{index}")),
             }
             for index, (block_type, value) in enumerate(self.blocks)
         ]
 
 
-def _raw(value, language, name):
+def _raw(value, language, name, pages=None):
+    if isinstance(value, PageRef):
+        return pages[value.name].pk
     if isinstance(value, dict):
-        return {key: _raw(item, language, f"{name}.{key}") for key, item in value.items()}
+        return {key: _raw(item, language, f"{name}.{key}", pages) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [
             {
                 "type": "item",
-                "value": _raw(item, language, f"{name}.{index}"),
+                "value": _raw(item, language, f"{name}.{index}", pages),
                 "id": str(stable_uuid(f"{name}.{index}")),
             }
             for index, item in enumerate(value)

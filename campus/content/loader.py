@@ -45,8 +45,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from campus.content.bilingual import Stream, pick
+from campus.content.bilingual import Stream, pick, stable_uuid
 from campus.content.footer import FOOTER
+from campus.content.news import NEWS_SNIPPETS
 from campus.content.pages import HOME
 from campus.content.partners import PARTNERS
 
@@ -74,12 +75,15 @@ def fill_po(po, mapping, label):
     return po
 
 
-def initial_values(spec, language):
-    """Model field values of one language, StreamFields as stored JSON."""
+def initial_values(spec, language, pages=None):
+    """Model field values of one language, StreamFields as stored JSON.
+
+    ``pages`` (spec name: French page) resolves the PageRefs inside streams.
+    """
     values = {}
     for field_name, value in spec.fields.items():
         if isinstance(value, Stream):
-            values[field_name] = value.raw(language, f"{spec.name}.{field_name}")
+            values[field_name] = value.raw(language, f"{spec.name}.{field_name}", pages)
         else:
             values[field_name] = pick(value, language)
     return values
@@ -118,6 +122,12 @@ class ContentLoader:
 
     def run(self):
         with transaction.atomic():
+            # Snippets first: news pages link to categories and partners, and
+            # their English versions need the English snippets to exist.
+            for spec in PARTNERS:
+                self.snippet(spec)
+            for spec in NEWS_SNIPPETS:
+                self.snippet(spec)
             home, created = self.french_page(HOME, Page.get_first_root_node())
             if home is not None:
                 self.use_as_site_root(home, created)
@@ -127,8 +137,6 @@ class ContentLoader:
                 self.english_page(spec)
             self.resolve_deferred_links()
             transaction.on_commit(self.delete_redirects_of_new_translations)
-            for spec in PARTNERS:
-                self.snippet(spec)
             self.snippet(FOOTER)
         return self.report
 
@@ -156,10 +164,15 @@ class ContentLoader:
                 locale=self.fr,
                 translation_key=spec.translation_key,
                 show_in_menus=spec.show_in_menus,
-                **initial_values(spec, "fr"),
+                **initial_values(spec, "fr", self.fr_pages),
+                **self.snippet_links(model, spec),
             )
             if spec.serves:
                 page.served_objectives = self.served_objectives(spec)
+            if spec.partners:
+                page.related_partners = self.related_partners(spec)
+            if spec.tags:
+                page.tags.add(*spec.tags)
             parent.add_child(instance=page)
             if not spec.page_links:
                 page.save_revision().publish()
@@ -191,6 +204,33 @@ class ContentLoader:
             PillarObjective(objective=self.fr_pages[name], sort_order=order)
             for order, name in enumerate(spec.serves)
             if name in self.fr_pages
+        ]
+
+    def snippet_links(self, model, spec):
+        """{field: French snippet} for the snippet foreign keys of spec."""
+        links = {}
+        for field_name, name in spec.snippet_links.items():
+            related_model = model._meta.get_field(field_name).related_model
+            links[field_name] = related_model.objects.filter(
+                translation_key=stable_uuid(f"snippet:{name}"), locale=self.fr
+            ).first()
+        return links
+
+    def related_partners(self, spec):
+        from news.models import NewsPagePartner
+        from partners.models import Partner
+
+        partners = {
+            partner.translation_key: partner
+            for partner in Partner.objects.filter(
+                locale=self.fr,
+                translation_key__in=[stable_uuid(f"snippet:{name}") for name in spec.partners],
+            )
+        }
+        keys = [stable_uuid(f"snippet:{name}") for name in spec.partners]
+        return [
+            NewsPagePartner(partner=partners[key], sort_order=order)
+            for order, key in enumerate(key for key in keys if key in partners)
         ]
 
     def use_as_site_root(self, home, created):

@@ -10,6 +10,7 @@ move to Val-de-Grâce, which the sources give differently.
 import datetime
 
 from campus.content.bilingual import Rich, Stream, Text
+from campus.content.news import NEWS_INDEX
 from campus.content.specs import PageSpec
 
 # The campus and its figures ---------------------------------------------------
@@ -664,5 +665,5 @@ HOME = PageSpec(
             "Five public founding members are behind PariSanté Campus.",
         ),
     },
-    children=(MISSION, OBJECTIVE_INDEX, PILLAR_INDEX, PARTNERS_PAGE, CONTACT),
+    children=(MISSION, OBJECTIVE_INDEX, PILLAR_INDEX, PARTNERS_PAGE, NEWS_INDEX, CONTACT),
 )

@@ -13,7 +13,11 @@ class PageSpec:
     ``fields`` maps model fields to bilingual values (Text, Rich, Stream) or to
     values shared by both languages (an icon name). ``page_links`` maps a
     page foreign key to the ``name`` of the page it points to; ``serves``
-    lists the objectives a pillar serves, by ``name``.
+    lists the objectives a pillar serves, by ``name``. ``snippet_links`` maps a
+    foreign key to a translatable snippet to the ``name`` of its SnippetSpec
+    (wagtail-localize points the English page at the English snippet);
+    ``partners`` names the PartnerSpecs a news item links to; ``tags`` are
+    shared by both languages.
     """
 
     name: str
@@ -25,6 +29,9 @@ class PageSpec:
     show_in_menus: bool = False
     page_links: dict = field(default_factory=dict)
     serves: tuple = ()
+    snippet_links: dict = field(default_factory=dict)
+    partners: tuple = ()
+    tags: tuple = ()
 
     @property
     def translation_key(self):

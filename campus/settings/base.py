@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "home",
     "mission",
     "partners",
+    "news",
     "images",
     "navigation",
     "wagtail_localize",
@@ -142,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+# Tag slugs are filter values in news URLs (?tag=antoine-tesniere): ASCII only.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -128,6 +128,7 @@ def test_french_home_is_the_default_site_root_and_the_welcome_page_is_gone():
                 "Nos objectifs",
                 "Nos piliers",
                 "Membres et partenaires",
+                "Actualités",
                 "Contact et accès",
             ],
         ),
@@ -138,6 +139,7 @@ def test_french_home_is_the_default_site_root_and_the_welcome_page_is_gone():
                 "Our objectives",
                 "Our pillars",
                 "Members and partners",
+                "News",
                 "Contact and access",
             ],
         ),
@@ -322,8 +324,9 @@ def test_a_second_run_creates_nothing(campus_content):
     out = StringIO()
     call_command("load_campus_content", stdout=out)
     assert counts() == before
-    assert "Pages (en): 0 created, 13 already there" in out.getvalue()
+    assert "Pages (en): 0 created, 18 already there" in out.getvalue()
     assert "Partner (fr): 0 created, 12 already there" in campus_content
+    assert "NewsCategory (en): 0 created, 4 already there" in out.getvalue()
 
 
 def test_a_second_run_keeps_editors_changes():

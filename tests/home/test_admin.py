@@ -19,13 +19,6 @@ from partners.models import Partner, PartnersPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "x" * 12)
-    client.force_login(user)
-    return client
-
-
 def test_every_page_opens_in_the_editor_in_both_languages(admin_client):
     pages = Page.objects.filter(depth__gte=2)
     assert pages.count() >= 26

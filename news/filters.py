@@ -1,0 +1,108 @@
+"""Filtering and paging of the news index, from the query string.
+
+One rule for every parameter: a value the page does not offer is a 404.
+The filter form only offers the categories of the page's language, the tags
+and the years of its live news; the pagination only links to pages 1 to N.
+So ``?category=unknown``, ``?tag=unknown``, ``?year=abc`` (or a year without
+news), ``?page=abc``, ``?page=0``, ``?page=-1`` and ``?page=99999`` all answer
+404, never 500 and never a silent fallback that would let search engines index
+endless duplicates of page 1. Empty values (``?category=``, sent by the form's
+"all" options) mean "no filter". Page 1 of an empty result is the empty state.
+"""
+
+import unicodedata
+
+from django import forms
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from news.models import PAGE_SIZE, NewsCategory, NewsPage, news_listing
+
+
+def sort_key(text):
+    """Alphabetical order that ignores accents and case."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+class NewsFilterForm(forms.Form):
+    category = forms.ChoiceField(label=_("Catégorie"), required=False)
+    tag = forms.ChoiceField(label=_("Mot-clé"), required=False)
+    year = forms.ChoiceField(label=_("Année"), required=False)
+
+    def __init__(self, *args, locale_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        live_news = NewsPage.objects.live().public().filter(locale_id=locale_id)
+        # Sorted here, not in SQL: SQLite would put « Événement » after « Portrait ».
+        self.categories = {
+            category.slug: category
+            for category in sorted(
+                NewsCategory.objects.filter(locale_id=locale_id), key=lambda c: sort_key(c.name)
+            )
+        }
+        self.fields["category"].choices = [("", _("Toutes les catégories"))] + [
+            (slug, category.name) for slug, category in self.categories.items()
+        ]
+        self.fields["tag"].choices = [("", _("Tous les mots-clés"))] + list(
+            Tag.objects.filter(news_newspagetag_items__content_object__in=live_news)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        years = (
+            news_listing(locale_id)
+            .annotate(year=ExtractYear("sort_date"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        self.fields["year"].choices = [("", _("Toutes les années"))] + [
+            (str(year), str(year)) for year in years
+        ]
+
+    def filter(self, pages):
+        data = self.cleaned_data
+        if data["category"]:
+            pages = pages.filter(category=self.categories[data["category"]])
+        if data["tag"]:
+            pages = pages.filter(tags__slug=data["tag"])
+        if data["year"]:
+            pages = pages.filter(sort_date__year=int(data["year"]))
+        return pages
+
+    @property
+    def is_filtered(self):
+        return any(self.cleaned_data.values())
+
+
+def filtered_news(index, request):
+    """The template context of the index: form, page of results, page range; or Http404."""
+    # Always bound: without parameters every field is empty, which is valid.
+    form = NewsFilterForm(request.GET, locale_id=index.locale_id)
+    if not form.is_valid():
+        raise Http404("Unknown news filter")
+    pages = form.filter(news_listing(index.locale_id))
+    paginator = Paginator(pages, PAGE_SIZE)
+    number = request.GET.get("page", "1")
+    if not number.isdigit():  # "abc", "-1", "1.5": not a page number
+        raise Http404("Invalid page")
+    try:
+        news_page = paginator.page(int(number))
+    except InvalidPage as error:  # 0 or beyond the last page
+        raise Http404("Invalid page") from error
+    return {
+        "filter_form": form,
+        "is_filtered": form.is_filtered,
+        "news_page": news_page,
+        "news": news_page.object_list,
+        "result_count": paginator.count,
+        # None where the range is elided: simpler to test in templates than the lazy "…".
+        "page_range": [
+            number if isinstance(number, int) else None
+            for number in paginator.get_elided_page_range(
+                news_page.number, on_each_side=2, on_ends=1
+            )
+        ],
+    }

@@ -1,0 +1,246 @@
+"""The news section: one index per language, its articles, and their snippets.
+
+The publication date is editable. When an editor leaves it empty, ``save``
+copies the first publication time into it once the page goes live, so the
+editor sees the date the site shows; listings still order by
+``Coalesce(publication_date, first_published_at)`` so that a page saved some
+other way (bulk update, import) is never left out or misplaced.
+"""
+
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+
+from home.blocks import BodyStreamBlock
+from images.models import PageImageMixin
+
+PAGE_SIZE = 12
+
+
+class NewsCategory(TranslatableMixin, models.Model):
+    """Communiqué de presse, actualité, événement…; one row per language."""
+
+    name = models.CharField(_("nom"), max_length=80)
+    slug = models.SlugField(
+        _("identifiant dans l'adresse"),
+        max_length=80,
+        allow_unicode=False,
+        help_text=_("Utilisé dans l'adresse du filtre, par exemple « communique-de-presse »."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("catégorie d'actualité")
+        verbose_name_plural = _("catégories d'actualité")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class PressContact(TranslatableMixin, models.Model):
+    name = models.CharField(_("nom"), max_length=120)
+    role = models.CharField(_("fonction"), max_length=160, blank=True)
+    email = models.EmailField(_("adresse électronique"), blank=True)
+    phone = models.CharField(
+        _("téléphone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Au format international, par exemple « +33 1 23 45 67 89 »."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("phone")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact presse")
+        verbose_name_plural = _("contacts presse")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_uri(self):
+        """The number for a tel: link: digits and a leading +, nothing else."""
+        return "".join(char for char in self.phone if char.isdigit() or char == "+")
+
+
+def news_listing(locale_id):
+    """Live public news of one language, newest first, with one date to show and sort by."""
+    return (
+        NewsPage.objects.live()
+        .public()
+        .filter(locale_id=locale_id)
+        .annotate(sort_date=Coalesce("publication_date", "first_published_at"))
+        .select_related("category", "image")
+        .defer_streamfields()
+        .order_by("-sort_date", "-pk")
+    )
+
+
+class NewsIndexPage(Page):
+    """« Actualités » / « News »: the articles of its language, filtered and paged."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("liste des actualités")
+        verbose_name_plural = _("listes des actualités")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.filters import filtered_news
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(filtered_news(self, request))
+        return context
+
+
+class NewsPage(PageImageMixin, Page):
+    publication_date = models.DateTimeField(
+        _("date de publication"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : la date de la première publication. Heure de Paris."),
+    )
+    updated_at = models.DateTimeField(
+        _("mis à jour le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "À remplir seulement quand le contenu a changé sur le fond (un fait, un chiffre, "
+            "une date) : la date s'affiche sous le titre. Pas pour une coquille."
+        ),
+    )
+    standfirst = models.TextField(
+        _("chapô"), help_text=_("Deux ou trois phrases, reprises sur les cartes.")
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("catégorie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("mots-clés"),
+        through="news.NewsPageTag",
+        blank=True,
+        help_text=_("Les mots-clés sont communs aux deux langues."),
+    )
+    press_contact = models.ForeignKey(
+        PressContact,
+        verbose_name=_("contact presse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("publication_date"), FieldPanel("updated_at")], heading=_("Dates")
+        ),
+        FieldPanel("standfirst"),
+        *PageImageMixin.image_panels,
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], heading=_("Classement")),
+        InlinePanel("related_partners", heading=_("Partenaires cités"), label=_("partenaire")),
+        FieldPanel("press_contact"),
+        InlinePanel("related_items", heading=_("Actualités liées"), label=_("actualité")),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
+
+    def save(self, *args, **kwargs):
+        # Publishing sets first_published_at before saving the live page.
+        if self.publication_date is None and self.live and self.first_published_at:
+            self.publication_date = self.first_published_at
+        return super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        return self.publication_date or self.first_published_at
+
+    @property
+    def summary(self):
+        """What cards show under the title."""
+        return self.standfirst
+
+    def partners(self):
+        """The partners named, in this page's language and the editors' order.
+
+        wagtail-localize synchronises the rows as they are, so a translation's rows
+        point at the French partners: they are mapped through their translation keys.
+        """
+        from partners.models import Partner
+
+        keys = [link.partner.translation_key for link in self.related_partners.all()]
+        partners = {
+            partner.translation_key: partner
+            for partner in Partner.objects.filter(
+                locale_id=self.locale_id, translation_key__in=keys
+            ).select_related("logo")
+        }
+        return [partners[key] for key in keys if key in partners]
+
+    def related_news(self):
+        """Related items in this page's language, live ones only."""
+        keys = [link.related_page.translation_key for link in self.related_items.all()]
+        pages = {
+            page.translation_key: page
+            for page in NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=keys)
+            .select_related("category")
+            .defer_streamfields()
+        }
+        return [pages[key] for key in keys if key in pages]
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPagePartner(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_partners")
+    partner = models.ForeignKey(
+        "partners.Partner", verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partenaire cité")
+        verbose_name_plural = _("partenaires cités")
+
+
+class NewsPageRelatedItem(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_items")
+    related_page = models.ForeignKey(
+        NewsPage, verbose_name=_("actualité"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related_page", page_type="news.NewsPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("actualité liée")
+        verbose_name_plural = _("actualités liées")

@@ -31,6 +31,7 @@ Three details of wagtail-localize 1.14 shape this module:
 
 import json
 from collections import Counter
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -234,20 +235,30 @@ class ContentLoader:
         ]
 
     def use_as_site_root(self, home, created):
+        # Absolute URLs (canonical, hreflang, feeds, share cards) come from the Site:
+        # it takes the public address from WAGTAILADMIN_BASE_URL.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        hostname = address.hostname or "localhost"
+        port = address.port or (443 if address.scheme == "https" else 80)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 site_name=settings.WAGTAIL_SITE_NAME,
                 root_page=home,
                 is_default_site=True,
             )
             self.report.notes.append("Created the default site, rooted at the French home page.")
         elif site.root_page_id != home.pk and (created or self.is_welcome_page(site.root_page)):
+            # Still Wagtail's initial site: give it the site's name and public address too.
             site.root_page = home
+            site.hostname, site.port = hostname, port
+            site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
             site.save()
-            self.report.notes.append("The default site now starts at the French home page.")
+            self.report.notes.append(
+                f"The default site now starts at the French home page, at {site.root_url}."
+            )
 
     @staticmethod
     def is_welcome_page(page):

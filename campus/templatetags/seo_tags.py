@@ -1,0 +1,145 @@
+"""What search engines and link previews read in <head>: description, canonical,
+Open Graph, Twitter card and JSON-LD, with fallbacks for every page type."""
+
+import json
+from urllib.parse import urlsplit
+
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
+
+from home.models import HomePage
+from news.models import NewsPage
+
+register = template.Library()
+
+SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+# Fields that can stand in for an empty meta description, most specific first.
+DESCRIPTION_FIELDS = ("search_description", "standfirst", "summary", "intro", "hero_lead")
+
+
+def describe(page):
+    for name in DESCRIPTION_FIELDS:
+        value = getattr(page, name, "")
+        if value:
+            return Truncator(strip_tags(str(value))).chars(200)
+    return _("Le campus parisien du numérique en santé")
+
+
+def share_image(page, base_url):
+    """(absolute URL, width, height, alt) of the image previews show."""
+    image = getattr(page, "image", None)
+    if image is not None:
+        try:
+            rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+        except SourceImageIOError:
+            rendition = None  # file lost from storage: fall back, never fail the page
+        if rendition is not None:
+            alt = getattr(page, "image_alt_text", "") or image.default_alt_text
+            return absolute(base_url, rendition.url), rendition.width, rendition.height, alt
+    return (
+        absolute(base_url, static("img/share-default.png")),
+        1200,
+        630,
+        settings.WAGTAIL_SITE_NAME,
+    )
+
+
+def absolute(base_url, path):
+    """An absolute URL on the site's public address (Site.root_url), like page URLs."""
+    return path if path.startswith(("http://", "https://")) else base_url + path
+
+
+def organization(base_url):
+    return {
+        "@type": "Organization",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": base_url + "/",
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute(base_url, static("img/wordmark.png")),
+            "width": 600,
+            "height": 60,
+        },
+    }
+
+
+def json_ld(data):
+    # A data block, never executed, so a strict script-src does not apply to it;
+    # <, > and & are escaped so that no text can close the element.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+def article_data(page, base_url, canonical, description, image_url):
+    published = page.display_date
+    modified = page.updated_at or page.last_published_at or published
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": description,
+        "inLanguage": page.locale.language_code,
+        "mainEntityOfPage": canonical,
+        "url": canonical,
+        "image": [image_url],
+        "author": organization(base_url),
+        "publisher": organization(base_url),
+    }
+    if published:
+        data["datePublished"] = published.isoformat()
+    if modified:
+        data["dateModified"] = modified.isoformat()
+    if getattr(page, "category", None):
+        data["articleSection"] = page.category.name
+    return data
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context):
+    request = context.get("request")
+    page = context.get("page")
+    language = get_language() or settings.LANGUAGE_CODE
+    meta = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "description": describe(page) if page is not None else describe(None),
+        "og_locale": OG_LOCALES.get(language, language),
+        "og_locale_alternates": [
+            OG_LOCALES.get(link["code"], link["code"])
+            for link in context.get("language_links") or []
+            if link["translated"] and link["code"] != language
+        ],
+    }
+    if request is None or page is None or not getattr(page, "url_path", None):
+        return meta
+    canonical = page.get_full_url(request)
+    base_url = "{0.scheme}://{0.netloc}".format(urlsplit(canonical))
+    image_url, width, height, alt = share_image(page, base_url)
+    meta.update(
+        canonical=canonical,
+        title=page.seo_title or page.title,
+        image_url=image_url,
+        image_width=width,
+        image_height=height,
+        image_alt=alt,
+        og_type="website",
+    )
+    if isinstance(page, NewsPage):
+        meta["og_type"] = "article"
+        meta["published"] = page.display_date
+        meta["modified"] = page.updated_at or page.last_published_at
+        meta["section"] = page.category.name if page.category else ""
+        meta["json_ld"] = json_ld(
+            article_data(page, base_url, canonical, meta["description"], image_url)
+        )
+    elif isinstance(page, HomePage):
+        meta["json_ld"] = json_ld({"@context": "https://schema.org", **organization(base_url)})
+    return meta

@@ -46,7 +46,7 @@ BUDGETS = {
     "PartnersPage": 27,
     "StandardPage": 26,
     "NewsIndexPage": 34,
-    "NewsPage": 39,
+    "NewsPage": 40,
 }
 
 

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from campus.translation import in_locale
 from home.blocks import BodyStreamBlock
 from images.models import PageImageMixin
 
@@ -136,17 +137,12 @@ class PillarPage(CardPage):
 
     def objectives(self):
         """The objectives this pillar serves, in the visitor's language and the editors' order."""
-        keys = [
-            link.objective.translation_key
-            for link in self.served_objectives.select_related("objective")
-        ]
-        pages = {
-            page.translation_key: page
-            for page in ObjectivePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, translation_key__in=keys)
-        }
-        return [pages[key] for key in keys if key in pages]
+        links = self.served_objectives.select_related("objective")
+        return in_locale(
+            ObjectivePage.objects.live().public(),
+            self.locale_id,
+            (link.objective.translation_key for link in links),
+        )
 
 
 class PillarObjective(Orderable):

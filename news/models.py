@@ -7,6 +7,8 @@ editor sees the date the site shows; listings still order by
 other way (bulk update, import) is never left out or misplaced.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +16,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
+from campus.translation import in_locale
 from home.blocks import BodyStreamBlock
 from images.models import PageImageMixin
 
@@ -86,8 +90,13 @@ def news_listing(locale_id):
     )
 
 
-class NewsIndexPage(Page):
-    """« Actualités » / « News »: the articles of its language, filtered and paged."""
+class NewsIndexPage(RoutablePageMixin, Page):
+    """« Actualités » / « News »: the articles of its language, filtered and paged.
+
+    Its routes add the RSS and Atom feeds of its language, all items or one
+    category: ``rss/``, ``atom/``, ``rss/<slug>/``, ``atom/<slug>/`` (news/feeds.py).
+    The inherited ``index_route`` (``""``) serves the page itself, as Page.serve does.
+    """
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -95,6 +104,8 @@ class NewsIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
+    # Its feeds: route prefix, name shown to visitors, MIME type.
+    FEED_KINDS = [("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml")]
 
     class Meta:
         verbose_name = _("liste des actualités")
@@ -106,6 +117,62 @@ class NewsIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(filtered_news(self, request))
         return context
+
+    @path("rss/", name="rss_feed")
+    @path("rss/<slug:category_slug>/", name="rss_category_feed")
+    def rss_feed(self, request, category_slug=None):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed()(request, index=self, category_slug=category_slug)
+
+    @path("atom/", name="atom_feed")
+    @path("atom/<slug:category_slug>/", name="atom_category_feed")
+    def atom_feed(self, request, category_slug=None):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed()(request, index=self, category_slug=category_slug)
+
+    def feed_url(self, kind, category=None):
+        """URL (root-relative on one site) of the "rss" or "atom" feed, of one category if given."""
+        if category is None:
+            route = self.reverse_subpage(f"{kind}_feed")
+        else:
+            route = self.reverse_subpage(
+                f"{kind}_category_feed", kwargs={"category_slug": category.slug}
+            )
+        return self.url + route
+
+    def feed_title(self, category=None):
+        parts = [settings.WAGTAIL_SITE_NAME, self.title]
+        if category is not None:
+            parts.append(category.name)
+        return " – ".join(parts)
+
+    def feed_links(self, category=None):
+        """The feeds of this language (and of one category), for <link rel="alternate">.
+
+        No query: the URL comes from the cached site root paths, the title from this page.
+        """
+        links = [
+            {
+                "label": label,
+                "type": mime_type,
+                "title": self.feed_title(),
+                "href": self.feed_url(kind),
+            }
+            for kind, label, mime_type in self.FEED_KINDS
+        ]
+        if category is not None:
+            links += [
+                {
+                    "label": label,
+                    "type": mime_type,
+                    "title": self.feed_title(category),
+                    "href": self.feed_url(kind, category),
+                }
+                for kind, label, mime_type in self.FEED_KINDS
+            ]
+        return links
 
 
 class NewsPage(PageImageMixin, Page):
@@ -170,6 +237,23 @@ class NewsPage(PageImageMixin, Page):
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
 
+    def clean(self):
+        super().clean()
+        # The news index answers these addresses with its feeds (NewsIndexPage routes).
+        if self.slug in {kind for kind, _label, _type in NewsIndexPage.FEED_KINDS}:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Cette adresse est réservée aux flux d'actualités : "
+                        "choisissez-en une autre."
+                    )
+                }
+            )
+
+    def feed_links(self):
+        """The feeds of its index, and of its category when it has one."""
+        return self.get_parent().specific_deferred.feed_links(self.category)
+
     def save(self, *args, **kwargs):
         # Publishing sets first_published_at before saving the live page.
         if self.publication_date is None and self.live and self.first_published_at:
@@ -186,34 +270,24 @@ class NewsPage(PageImageMixin, Page):
         return self.standfirst
 
     def partners(self):
-        """The partners named, in this page's language and the editors' order.
-
-        wagtail-localize synchronises the rows as they are, so a translation's rows
-        point at the French partners: they are mapped through their translation keys.
-        """
+        """The partners named, in this page's language and the editors' order."""
         from partners.models import Partner
 
-        keys = [link.partner.translation_key for link in self.related_partners.all()]
-        partners = {
-            partner.translation_key: partner
-            for partner in Partner.objects.filter(
-                locale_id=self.locale_id, translation_key__in=keys
-            ).select_related("logo")
-        }
-        return [partners[key] for key in keys if key in partners]
+        links = self.related_partners.select_related("partner")
+        return in_locale(
+            Partner.objects.select_related("logo"),
+            self.locale_id,
+            (link.partner.translation_key for link in links),
+        )
 
     def related_news(self):
         """Related items in this page's language, live ones only."""
-        keys = [link.related_page.translation_key for link in self.related_items.all()]
-        pages = {
-            page.translation_key: page
-            for page in NewsPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, translation_key__in=keys)
-            .select_related("category")
-            .defer_streamfields()
-        }
-        return [pages[key] for key in keys if key in pages]
+        links = self.related_items.select_related("related_page")
+        return in_locale(
+            NewsPage.objects.live().public().select_related("category").defer_streamfields(),
+            self.locale_id,
+            (link.related_page.translation_key for link in links),
+        )
 
 
 class NewsPageTag(TaggedItemBase):

@@ -11,6 +11,7 @@ import datetime
 
 from campus.content.bilingual import Rich, Stream, Text
 from campus.content.news import NEWS_INDEX
+from campus.content.press import PRESS_ROOM
 from campus.content.specs import PageSpec
 
 # The campus and its figures ---------------------------------------------------
@@ -665,5 +666,13 @@ HOME = PageSpec(
             "Five public founding members are behind PariSanté Campus.",
         ),
     },
-    children=(MISSION, OBJECTIVE_INDEX, PILLAR_INDEX, PARTNERS_PAGE, NEWS_INDEX, CONTACT),
+    children=(
+        MISSION,
+        OBJECTIVE_INDEX,
+        PILLAR_INDEX,
+        PARTNERS_PAGE,
+        NEWS_INDEX,
+        PRESS_ROOM,
+        CONTACT,
+    ),
 )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "mission",
     "partners",
     "news",
+    "press",
     "images",
     "navigation",
     "wagtail_localize",

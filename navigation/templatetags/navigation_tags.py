@@ -71,7 +71,7 @@ def home_page(context):
 def main_menu(context):
     home = home_page(context)
     page = context.get("page")
-    items = home.get_children().live().public().in_menu().specific() if home else []
+    items = home.get_children().live().public().in_menu() if home else []
     current_path = getattr(page, "path", "")
 
     def aria_current(item):

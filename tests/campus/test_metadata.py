@@ -100,7 +100,9 @@ def test_json_ld_cannot_be_closed_by_page_text(client):
     head = head_of(client, article.url)
     (data,) = json_ld(head)
     assert data["headline"] == article.title
-    assert not head.find("script", string=lambda text: text and "alert(1)" in text and "{" not in text)
+    assert not head.find(
+        "script", string=lambda text: text and "alert(1)" in text and "{" not in text
+    )
 
 
 def test_home_page_carries_organization_json_ld(client):

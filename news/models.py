@@ -7,10 +7,13 @@ editor sees the date the site shows; listings still order by
 other way (bulk update, import) is never left out or misplaced.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -180,7 +183,10 @@ class NewsPage(PageImageMixin, Page):
         _("date de publication"),
         null=True,
         blank=True,
-        help_text=_("Vide : la date de la première publication. Heure de Paris."),
+        help_text=_(
+            "Vide : la date de la première publication. Heure de Paris ; "
+            "à 00:00, seule la date s'affiche."
+        ),
     )
     updated_at = models.DateTimeField(
         _("mis à jour le"),
@@ -263,6 +269,12 @@ class NewsPage(PageImageMixin, Page):
     @property
     def display_date(self):
         return self.publication_date or self.first_published_at
+
+    @property
+    def shows_time(self):
+        """False at 00:00 Paris time: the convention for "the day, no precise time"."""
+        date = self.display_date
+        return date is not None and localtime(date).time() != datetime.time(0, 0)
 
     @property
     def summary(self):

@@ -5,9 +5,10 @@ of April 2022 (the seed), whose speakers are quoted only in attributed
 quotations. No press contact is loaded: the fact sheet has none, and an
 invented one would be worse than none.
 
-Publication dates are the site's own: noon, Paris time, on the day of the
-event. The temporary site opened "in November 2021" (17 November was the
-planned date, not a confirmed one), so that item is dated 30 November 2021,
+Publication dates are the day of the event at 00:00, Paris time: the site
+shows the date alone, with no invented time. The temporary site opened "in
+November 2021" (17 November was the planned date, not a confirmed one), so
+that item is dated 30 November 2021,
 at the end of the month it reports on, and says "planned for 17 November".
 """
 
@@ -20,8 +21,8 @@ from campus.content.specs import PageSpec, SnippetSpec
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def noon(year, month, day):
-    return datetime.datetime(year, month, day, 12, 0, tzinfo=PARIS)
+def dated(year, month, day):
+    return datetime.datetime(year, month, day, tzinfo=PARIS)
 
 
 def category(name, fr, en):
@@ -79,7 +80,7 @@ AMBITIONS = PageSpec(
     partners=("partner-inserm", "partner-physics-for-medicine"),
     tags=("Antoine Tesnière", "Inserm"),
     fields={
-        "publication_date": noon(2022, 4, 15),
+        "publication_date": dated(2022, 4, 15),
         "standfirst": Text(
             "Quelques mois après son inauguration, PariSanté Campus rassemble ses acteurs "
             "autour de quatre objectifs et de trois piliers, avec une ambition : accélérer le "
@@ -246,7 +247,7 @@ ANNOUNCEMENT = PageSpec(
     ),
     tags=("Emmanuel Macron",),
     fields={
-        "publication_date": noon(2020, 12, 4),
+        "publication_date": dated(2020, 12, 4),
         "standfirst": Text(
             "Le 4 décembre 2020, à l'Institut Imagine, à Paris, le président de la République, "
             "Emmanuel Macron, a annoncé la création de PariSanté Campus, un campus consacré au "
@@ -290,7 +291,7 @@ TEMPORARY_SITE = PageSpec(
     snippet_links={"category": "news-category-news"},
     tags=("Val-de-Grâce",),
     fields={
-        "publication_date": noon(2021, 11, 30),
+        "publication_date": dated(2021, 11, 30),
         "standfirst": Text(
             "En novembre 2021, PariSanté Campus a ouvert un site temporaire rue "
             "d'Oradour-sur-Glane, dans le 15e arrondissement de Paris.",
@@ -335,7 +336,7 @@ INAUGURATION = PageSpec(
     snippet_links={"category": "news-category-event"},
     tags=("Inauguration", "Antoine Tesnière"),
     fields={
-        "publication_date": noon(2021, 12, 14),
+        "publication_date": dated(2021, 12, 14),
         "standfirst": Text(
             "Le Premier ministre, Jean Castex, a inauguré PariSanté Campus le mardi "
             "14 décembre 2021, en présence de cinq ministres.",

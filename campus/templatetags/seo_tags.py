@@ -10,6 +10,7 @@ from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
@@ -71,6 +72,11 @@ def organization(base_url):
     }
 
 
+def iso(date):
+    """ISO 8601 in the site's time zone (Paris), as editors entered it; "" for no date."""
+    return localtime(date).isoformat() if date else ""
+
+
 def json_ld(data):
     # A data block, never executed, so a strict script-src does not apply to it;
     # <, > and & are escaped so that no text can close the element.
@@ -95,9 +101,9 @@ def article_data(page, base_url, canonical, description, image_url):
         "publisher": organization(base_url),
     }
     if published:
-        data["datePublished"] = published.isoformat()
+        data["datePublished"] = iso(published)
     if modified:
-        data["dateModified"] = modified.isoformat()
+        data["dateModified"] = iso(modified)
     if getattr(page, "category", None):
         data["articleSection"] = page.category.name
     return data
@@ -134,8 +140,8 @@ def page_meta(context):
     )
     if isinstance(page, NewsPage):
         meta["og_type"] = "article"
-        meta["published"] = page.display_date
-        meta["modified"] = page.updated_at or page.last_published_at
+        meta["published"] = iso(page.display_date)
+        meta["modified"] = iso(page.updated_at or page.last_published_at)
         meta["section"] = page.category.name if page.category else ""
         meta["json_ld"] = json_ld(
             article_data(page, base_url, canonical, meta["description"], image_url)

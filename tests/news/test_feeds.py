@@ -78,9 +78,9 @@ def test_a_feed_lists_the_live_items_of_its_language_newest_first(client, code, 
 def test_dates_are_the_displayed_and_updated_dates(client, code):
     rss = read_feed(client, f"{INDEX[code]}rss/", "rss")
     atom = read_feed(client, f"{INDEX[code]}atom/", "atom")
-    # The newest loaded item is shown on the site as 15 April 2022, 12:00 Paris time.
-    assert rss.entries[0].published == "Fri, 15 Apr 2022 10:00:00 +0000"
-    assert atom.entries[0].published == "2022-04-15T10:00:00+00:00"
+    # The newest loaded item is dated 15 April 2022, 00:00 Paris time.
+    assert rss.entries[0].published == "Thu, 14 Apr 2022 22:00:00 +0000"
+    assert atom.entries[0].published == "2022-04-14T22:00:00+00:00"
     for entry in atom.entries:
         assert entry.updated_parsed is not None
         assert entry.updated_parsed >= entry.published_parsed
@@ -91,7 +91,7 @@ def test_updated_at_is_the_atom_update_date(client):
     page.updated_at = page.publication_date.replace(year=2023)
     page.save_revision().publish()
     atom = read_feed(client, "/fr/actualites/atom/", "atom")
-    assert atom.entries[0].updated.startswith("2023-04-15T10:00:00")
+    assert atom.entries[0].updated.startswith("2023-04-14T22:00:00")
 
 
 @pytest.mark.parametrize(("code", "kind"), BOTH)

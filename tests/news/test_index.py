@@ -41,7 +41,7 @@ def test_result_count_and_card_details(client):
     response = client.get("/fr/actualites/")
     html = response.content.decode()
     assert "4 actualités" in html
-    assert '<time datetime="2022-04-15T12:00:00+02:00">15 avril 2022</time>' in html
+    assert '<time datetime="2022-04-15T00:00:00+02:00">15 avril 2022</time>' in html
     assert '<p class="card__category">Événement</p>' in html
 
 

@@ -31,9 +31,23 @@ def test_article_shows_category_and_date_in_the_visitors_language(
     assert response.status_code == 200
     html = response.content.decode()
     kicker = re.search(r'<p class="kicker">(.*?)</p>', html, re.S).group(1)
-    assert category in kicker and date in kicker and "12:00" in kicker
+    assert category in kicker and date in kicker
+    # Loaded at 00:00 Paris time, the convention for "no precise time": the date alone.
+    assert ":" not in re.sub(r"<[^>]+>", "", kicker)
     assert html.index('<p class="kicker">') < html.index("<h1>")
-    assert '<time datetime="2022-04-15T12:00:00+02:00">' in kicker
+    assert '<time datetime="2022-04-15T00:00:00+02:00">' in kicker
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), [("fr", "15 avril 2022 à 09:30"), ("en", "15 April 2022 at 09:30")]
+)
+def test_article_shows_its_time_when_it_has_one(client, code, expected):
+    page = NewsPage.objects.get(locale__language_code=code, publication_date__year=2022)
+    page.publication_date = datetime.datetime(2022, 4, 15, 9, 30, tzinfo=PARIS)
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    kicker = re.search(r'<p class="kicker">(.*?)</p>', html, re.S).group(1)
+    assert expected in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", kicker))
 
 
 @pytest.mark.parametrize(

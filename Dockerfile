@@ -14,6 +14,22 @@
 #   docker run -d --env-file campus.env -p 8000:8000 \
 #     -v campus-media:/app/var/media parisante-campus
 #
+# Scheduled publishing (go-live and expiry dates set in the editor's
+# « Publication planifiée » dialog) needs a second, long-running process from
+# the same image and environment (DATABASE_URL: the web's database, not a
+# container's own SQLite): exactly one per deployment, no port, no media
+# volume, replaced by the new image at each release like the web containers.
+#   docker run -d --name campus-scheduler --restart unless-stopped --no-healthcheck \
+#     --env-file campus.env parisante-campus python manage.py run_scheduler
+# It runs Wagtail's publish_scheduled every 60 s (--interval to change it) and
+# logs what went live or was withdrawn; `docker stop` ends it between passes.
+# --no-healthcheck: the image's healthcheck asks gunicorn, which this
+# container does not run; watch it with `docker logs campus-scheduler`.
+# Alternative without a second container: cron on the host, every minute,
+#   * * * * * docker run --rm --env-file campus.env parisante-campus \
+#       python manage.py publish_scheduled
+# (or `python manage.py run_scheduler --once`, which also logs what it did).
+#
 # Environment (see campus/settings/): SECRET_KEY (required), ALLOWED_HOSTS,
 # CSRF_TRUSTED_ORIGINS, DATABASE_URL (without it: SQLite inside the container,
 # for a trial only), REDIS_URL, BEHIND_PROXY=1 when a TLS-terminating proxy

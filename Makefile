@@ -13,7 +13,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=campus.settings.production \
 	SERVE_MEDIA=1
 
 .PHONY: run test install migrate content superuser prod lint format messages check-locale \
-	check-migrations check-deploy ci clean
+	check-migrations check-deploy ci clean scheduler
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ content: migrate
 
 run: content
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Scheduled publishing: publishes what editors scheduled (go-live dates) and
+# withdraws what expired, now and every 60 s, until Ctrl-C. Run it next to
+# `make run` (another terminal); in production, next to the web server (Dockerfile).
+scheduler: migrate
+	$(MANAGE) run_scheduler --interval $${SCHEDULER_INTERVAL:-60}
 
 superuser: migrate
 	$(MANAGE) createsuperuser

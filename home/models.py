@@ -90,7 +90,7 @@ class HomePage(PageImageMixin, Page):
         from partners.models import Partner
 
         return Partner.objects.filter(
-            locale_id=self.locale_id, show_on_home_page=True
+            locale_id=self.locale_id, show_on_home_page=True, live=True
         ).select_related("logo")
 
 

@@ -1,9 +1,16 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 
 from home.blocks import LinkBlock
 
@@ -17,7 +24,9 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Réseau social")
 
 
-class Footer(TranslatableMixin, models.Model):
+class Footer(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
     """The footer texts of one language: address, contact, social and legal links."""
 
     address = models.TextField(_("adresse"), help_text=_("Une ligne par ligne d'adresse."))
@@ -35,6 +44,22 @@ class Footer(TranslatableMixin, models.Model):
         [("link", SocialLinkBlock())], verbose_name=_("réseaux sociaux"), blank=True
     )
     legal_links = StreamField([("link", LinkBlock())], verbose_name=_("liens légaux"), blank=True)
+
+    # Wagtail's documented relations, with a name to query by (e.g. footer__…).
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="footer",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="footer",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("address"),
@@ -57,4 +82,4 @@ class Footer(TranslatableMixin, models.Model):
     def for_active_locale(cls):
         from wagtail.models import Locale
 
-        return cls.objects.filter(locale=Locale.get_active()).first()
+        return cls.objects.filter(locale=Locale.get_active(), live=True).first()

@@ -47,7 +47,9 @@ class NewsRssFeed(Feed):
         category = None
         if category_slug is not None:
             # Only a category of this language: DoesNotExist answers 404.
-            category = NewsCategory.objects.get(locale_id=index.locale_id, slug=category_slug)
+            category = NewsCategory.objects.get(
+                locale_id=index.locale_id, slug=category_slug, live=True
+            )
         return NewsFeedScope(index=index, category=category)
 
     def title(self, scope: NewsFeedScope) -> str:

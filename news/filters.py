@@ -39,7 +39,8 @@ class NewsFilterForm(forms.Form):
         self.categories = {
             category.slug: category
             for category in sorted(
-                NewsCategory.objects.filter(locale_id=locale_id), key=lambda c: sort_key(c.name)
+                NewsCategory.objects.filter(locale_id=locale_id, live=True),
+                key=lambda c: sort_key(c.name),
             )
         }
         self.fields["category"].choices = [("", _("Toutes les catégories"))] + [

@@ -10,6 +10,7 @@ other way (bulk update, import) is never left out or misplaced.
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -21,7 +22,15 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 
 from campus.translation import in_locale
 from home.blocks import BodyStreamBlock
@@ -30,7 +39,9 @@ from images.models import PageImageMixin
 PAGE_SIZE = 12
 
 
-class NewsCategory(TranslatableMixin, models.Model):
+class NewsCategory(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
     """Communiqué de presse, actualité, événement…; one row per language."""
 
     name = models.CharField(_("nom"), max_length=80)
@@ -39,6 +50,22 @@ class NewsCategory(TranslatableMixin, models.Model):
         max_length=80,
         allow_unicode=False,
         help_text=_("Utilisé dans l'adresse du filtre, par exemple « communique-de-presse »."),
+    )
+
+    # Wagtail's documented relations, with a name to query by (e.g. news_category__…).
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="news_category",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="news_category",
+        for_concrete_model=False,
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
@@ -53,7 +80,9 @@ class NewsCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class PressContact(TranslatableMixin, models.Model):
+class PressContact(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
     name = models.CharField(_("nom"), max_length=120)
     role = models.CharField(_("fonction"), max_length=160, blank=True)
     email = models.EmailField(_("adresse électronique"), blank=True)
@@ -62,6 +91,22 @@ class PressContact(TranslatableMixin, models.Model):
         max_length=40,
         blank=True,
         help_text=_("Au format international, par exemple « +33 1 23 45 67 89 »."),
+    )
+
+    # Wagtail's documented relations, with a name to query by (e.g. press_contact__…).
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="press_contact",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="press_contact",
+        for_concrete_model=False,
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("phone")]
@@ -287,7 +332,7 @@ class NewsPage(PageImageMixin, Page):
 
         links = self.related_partners.select_related("partner")
         return in_locale(
-            Partner.objects.select_related("logo"),
+            Partner.objects.filter(live=True).select_related("logo"),
             self.locale_id,
             (link.partner.translation_key for link in links),
         )

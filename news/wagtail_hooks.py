@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -9,7 +10,7 @@ class NewsCategoryViewSet(SnippetViewSet):
     model = NewsCategory
     icon = "tag"
     menu_label = _("Catégories")
-    list_display = ["name", "slug", "locale"]
+    list_display = ["name", "slug", "locale", LiveStatusTagColumn(label=_("Statut"))]
     list_filter = ["locale"]
     search_fields = ["name"]
 
@@ -18,7 +19,7 @@ class PressContactViewSet(SnippetViewSet):
     model = PressContact
     icon = "user"
     menu_label = _("Contacts presse")
-    list_display = ["name", "role", "email", "locale"]
+    list_display = ["name", "role", "email", "locale", LiveStatusTagColumn(label=_("Statut"))]
     list_filter = ["locale"]
     search_fields = ["name", "role"]
 

@@ -1,10 +1,20 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 
 
-class Partner(TranslatableMixin, models.Model):
+class Partner(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
     """A member or partner of the campus; translated like pages, one row per language."""
 
     class Kind(models.TextChoices):
@@ -38,6 +48,22 @@ class Partner(TranslatableMixin, models.Model):
     show_on_home_page = models.BooleanField(_("sur la page d'accueil"), default=False)
     sort_order = models.PositiveSmallIntegerField(
         _("ordre d'affichage"), default=0, help_text=_("Les plus petits nombres d'abord.")
+    )
+
+    # Wagtail's documented relations, with a name to query by (e.g. partner__…).
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="partner",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="partner",
+        for_concrete_model=False,
     )
 
     panels = [
@@ -90,7 +116,9 @@ class PartnersPage(Page):
 
     def groups(self):
         """[(kind label, [partners])] in the order of Partner.Kind, empty kinds left out."""
-        partners = Partner.objects.filter(locale_id=self.locale_id).select_related("logo")
+        partners = Partner.objects.filter(locale_id=self.locale_id, live=True).select_related(
+            "logo"
+        )
         by_kind = {}
         for partner in partners:
             by_kind.setdefault(partner.kind, []).append(partner)

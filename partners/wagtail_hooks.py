@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -11,7 +12,14 @@ class PartnerViewSet(SnippetViewSet):
     menu_label = _("Partenaires")
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["name", "acronym", "kind", "show_on_home_page", "locale"]
+    list_display = [
+        "name",
+        "acronym",
+        "kind",
+        "show_on_home_page",
+        "locale",
+        LiveStatusTagColumn(label=_("Statut")),
+    ]
     list_filter = ["kind", "show_on_home_page", "locale"]
     search_fields = ["name", "acronym"]
 

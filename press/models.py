@@ -68,6 +68,7 @@ class PressRoomPage(Page):
             return None
         return NewsCategory.objects.filter(
             locale_id=self.locale_id,
+            live=True,
             translation_key__in=NewsCategory.objects.filter(
                 pk=self.press_release_category_id
             ).values("translation_key"),
@@ -94,7 +95,7 @@ class PressRoomPage(Page):
         """The media contacts in this page's language and the editors' order."""
         rows = self.media_contacts.select_related("contact")
         return in_locale(
-            PressContact.objects.all(),
+            PressContact.objects.filter(live=True),
             self.locale_id,
             (row.contact.translation_key for row in rows),
         )

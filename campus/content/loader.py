@@ -341,6 +341,9 @@ class ContentLoader:
             )
             fr_object.full_clean()
             fr_object.save()
+            if isinstance(fr_object, DraftStateMixin):
+                # Live with a published revision, as if published in the admin.
+                fr_object.save_revision().publish()
             self.report.created[kind, "fr"] += 1
 
         if model.objects.filter(translation_key=spec.translation_key, locale=self.en).exists():

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "partners",
     "news",
     "press",
+    "editorial",
     "images",
     "navigation",
     "wagtail_localize",
@@ -144,6 +145,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+# Translating a live French page must not publish its English copy: translations go
+# live when a moderator publishes them, like everything else.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Tag slugs are filter values in news URLs (?tag=antoine-tesniere): ASCII only.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -188,12 +192,32 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.CampusImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Refuses corrupt, mismatched and oversized uploads with a French form error (not a 500).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.CampusImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Email: moderation notifications and any other mail the site sends. SMTP
+# settings come from the environment; production uses them, development
+# prints mail on the console and tests keep it in memory.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "PariSanté Campus <ne-pas-repondre@parisantecampus.fr>"
+)
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Wagtail's moderation emails (submitted, approved, changes requested).
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
+)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,9 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Mail goes out through the SMTP server given in the environment (EMAIL_* in base.py).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
 # Preloading is a commitment for the whole domain, taken by its owner, not by
 # this codebase: off by default, so its reminder (W021) is silenced. The
 # HTTPS settings can be turned off for a local trial over plain HTTP, and

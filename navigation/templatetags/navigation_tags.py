@@ -90,6 +90,6 @@ def main_menu(context):
 def site_footer(context):
     return {
         "request": context.get("request"),
-        "footer": Footer.objects.filter(locale=Locale.get_active()).first(),
+        "footer": Footer.objects.filter(locale=Locale.get_active(), live=True).first(),
         "language_links": context.get("language_links") or language_links(context),
     }

@@ -1,0 +1,281 @@
+"""Uploads through the admin: accepted formats, limits, damaged files, French messages.
+
+The superuser has no language preference, so the admin speaks French
+(``LANGUAGE_CODE = "fr"``): every message asserted here is the one an editor reads.
+"""
+
+import hashlib
+import io
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
+
+from images.forms import CampusImageField, CampusImageForm
+from images.models import CampusImage
+from tests.factories import make_image
+
+pytestmark = pytest.mark.django_db
+
+INVALID = "Ce fichier n'est pas une image valide ou il est endommagé."
+
+
+def test_the_admin_uses_the_campus_image_form():
+    from wagtail.images.forms import get_image_form
+
+    assert issubclass(get_image_form(CampusImage), CampusImageForm)
+
+
+def image_bytes(fmt="PNG", size=(40, 30)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (0, 117, 122)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def noisy_png(size=(1200, 1200)):
+    """A PNG that does not compress well: big enough to test limits and truncation."""
+    buffer = io.BytesIO()
+    noise = hashlib.shake_256(b"campus").digest(size[0] * size[1])
+    PILImage.frombytes("L", size, noise).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def add_image(client, name, content, title="Illustration"):
+    return client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": title,
+            "file": SimpleUploadedFile(name, content),
+            "credit": "© PariSanté Campus",
+            "caption": "Le campus",
+        },
+    )
+
+
+def field_errors(response, field="file"):
+    soup = BeautifulSoup(response.content, "html.parser")
+    errors = soup.select(f"#panel-child-content-{field}-section .error-message") or soup.select(
+        ".error-message"
+    )
+    return " ".join(error.get_text(" ", strip=True) for error in errors)
+
+
+def assert_refused(response, message):
+    assert response.status_code == 200
+    errors = field_errors(response)
+    assert message in errors, errors
+
+
+def test_the_form_base_is_importable_as_wagtail_expects():
+    from wagtail.images.forms import get_image_base_form, get_image_form
+
+    assert get_image_base_form() is CampusImageForm
+    form = get_image_form(CampusImage)()
+    assert isinstance(form.fields["file"], CampusImageField)
+
+
+def test_the_add_page_states_formats_and_limits_in_french(admin_client):
+    response = admin_client.get(reverse("wagtailimages:add"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Formats acceptés : AVIF, JPEG, PNG, WebP. Poids maximum : 15,0" in text
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("PNG", "atrium.png"), ("JPEG", "atrium.jpg"), ("WEBP", "atrium.webp"), ("AVIF", "a.avif")],
+)
+def test_accepted_formats_are_created_with_their_credit(admin_client, fmt, name):
+    response = add_image(admin_client, name, image_bytes(fmt), title=f"Atrium {fmt}")
+    assert response.status_code == 302, field_errors(response)
+    image = CampusImage.objects.get(title=f"Atrium {fmt}")
+    assert image.credit == "© PariSanté Campus"
+    assert (image.width, image.height) == (40, 30)
+
+
+def test_svg_is_refused_with_a_french_message(admin_client):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'
+    response = add_image(admin_client, "logo.svg", svg)
+    assert_refused(response, "Les images SVG ne sont pas acceptées.")
+    assert not CampusImage.objects.filter(title="Illustration").exists()
+
+
+def test_other_extensions_are_refused(admin_client):
+    response = add_image(admin_client, "animation.gif", image_bytes("GIF"))
+    assert_refused(
+        response, "Ce format d'image n'est pas accepté. Formats acceptés : AVIF, JPEG, PNG, WebP."
+    )
+
+
+def test_text_renamed_png_is_refused(admin_client):
+    response = add_image(admin_client, "notes.png", b"Ceci est un fichier texte.\n" * 20)
+    assert_refused(response, INVALID)
+    assert not CampusImage.objects.filter(title="Illustration").exists()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("PNG", "coupee.png"), ("JPEG", "coupee.jpg")])
+def test_truncated_image_is_refused_without_a_server_error(admin_client, fmt, name):
+    buffer = io.BytesIO()
+    PILImage.frombytes("L", (400, 300), bytes(range(250)) * 480).save(buffer, format=fmt)
+    content = buffer.getvalue()
+    response = add_image(admin_client, name, content[: len(content) // 2])
+    assert_refused(response, INVALID)
+    assert not CampusImage.objects.filter(title="Illustration").exists()
+
+
+def test_content_not_matching_the_extension_is_refused(admin_client):
+    response = add_image(admin_client, "photo.png", image_bytes("JPEG"))
+    assert_refused(response, "Le contenu de ce fichier ne correspond pas à son extension « .png »")
+
+
+def test_image_over_the_pixel_limit_is_refused(admin_client, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000
+    response = add_image(admin_client, "grande.png", image_bytes(size=(40, 30)))
+    assert_refused(response, "Cette image compte trop de pixels (40 × 30)")
+    assert "1\xa0000 pixels au maximum" in field_errors(response)
+
+
+@pytest.mark.parametrize("size", [(40, 30), (60, 40)])  # warning, then error in Pillow
+def test_decompression_bombs_are_refused_from_the_header(admin_client, settings, monkeypatch, size):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = None
+    monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 1000)
+    response = add_image(admin_client, "bombe.png", image_bytes(size=size))
+    assert_refused(response, "Cette image compte trop de pixels")
+
+
+def test_file_over_the_size_limit_is_refused(admin_client, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
+    response = add_image(admin_client, "lourde.png", image_bytes(size=(200, 200)))
+    assert_refused(response, "Ce fichier est trop lourd")
+    assert "100\xa0octets au maximum" in field_errors(response)
+
+
+def test_uploads_streamed_to_a_temporary_file_are_checked_too(admin_client, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    content = noisy_png()
+    response = add_image(admin_client, "coupee.png", content[: len(content) // 2])
+    assert_refused(response, INVALID)
+    response = add_image(admin_client, "entiere.png", content, title="Entière")
+    assert response.status_code == 302, field_errors(response)
+    assert CampusImage.objects.get(title="Entière").width == 1200
+
+
+def test_multiple_upload_refuses_damaged_files_with_a_french_message(admin_client):
+    url = reverse("wagtailimages:add_multiple")
+    content = noisy_png((300, 300))
+    response = admin_client.post(
+        url, {"files[]": SimpleUploadedFile("coupee.png", content[: len(content) // 2])}
+    )
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert data["success"] is False
+    assert INVALID in data["error_message"]
+
+    response = admin_client.post(
+        url, {"files[]": SimpleUploadedFile("ok.webp", image_bytes("WEBP"))}
+    )
+    assert json.loads(response.content)["success"] is True
+
+
+def test_multiple_upload_page_checks_with_the_french_messages(admin_client):
+    response = admin_client.get(reverse("wagtailimages:add_multiple"))
+    assert response.status_code == 200
+    uploader = BeautifulSoup(response.content, "html.parser").select_one("[data-messages]")
+    messages = json.loads(uploader["data-messages"])
+    assert messages["acceptFileTypes"].startswith("Ce format d'image n'est pas accepté.")
+    assert messages["maxFileSize"].startswith("Ce fichier est trop lourd : 15,0")
+
+
+def test_chooser_upload_refuses_damaged_files(admin_client):
+    content = noisy_png((300, 300))
+    response = admin_client.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "Coupée",
+            "image-chooser-upload-file": SimpleUploadedFile(
+                "coupee.png", content[: len(content) // 2]
+            ),
+        },
+    )
+    assert response.status_code == 200
+    assert not CampusImage.objects.filter(title="Coupée").exists()
+    assert "n&#x27;est pas une image valide" in response.content.decode()
+
+
+def test_replacing_the_file_of_an_image_is_checked(admin_client):
+    image = make_image()
+    content = noisy_png((300, 300))
+    response = admin_client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {
+            "title": image.title,
+            "file": SimpleUploadedFile("coupee.png", content[: len(content) // 2]),
+            "credit": image.credit,
+        },
+    )
+    assert_refused(response, INVALID)
+    image.refresh_from_db()
+    assert image.width == 1600
+
+
+def test_editing_an_image_without_a_new_file_still_works(admin_client):
+    image = make_image()
+    response = admin_client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {"title": "Atrium, vue du hall", "credit": "© Jean Dupont", "caption": image.caption},
+    )
+    assert response.status_code == 302, field_errors(response)
+    image.refresh_from_db()
+    assert (image.title, image.credit) == ("Atrium, vue du hall", "© Jean Dupont")
+
+
+# Documents
+
+
+def add_document(client, name, content, title="Dossier"):
+    return client.post(
+        reverse("wagtaildocs:add"), {"title": title, "file": SimpleUploadedFile(name, content)}
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("dossier.pdf", b"%PDF-1.4\n%%EOF\n"),
+        ("programme.odt", b"PK\x03\x04odt"),
+        ("programme.docx", b"PK\x03\x04docx"),
+        ("chiffres.xlsx", b"PK\x03\x04xlsx"),
+        ("chiffres.csv", b"annee;visiteurs\n2024;1200\n"),
+    ],
+)
+def test_accepted_documents_are_created(admin_client, name, content):
+    response = add_document(admin_client, name, content, title=name)
+    assert response.status_code == 302, field_errors(response)
+    assert Document.objects.filter(title=name).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("setup.exe", b"MZ\x90\x00"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>'),
+        ("page.html", b"<html><script>alert(1)</script></html>"),
+    ],
+)
+def test_other_documents_are_refused_with_a_french_message(admin_client, name, content):
+    response = add_document(admin_client, name, content)
+    extension = name.rsplit(".", 1)[1]
+    assert_refused(response, f"L'extension de fichier «\xa0{extension}\xa0» n’est pas autorisée.")
+    assert "csv, docx, odt, ods, pdf, xlsx" in field_errors(response)
+    assert not Document.objects.filter(title="Dossier").exists()
+
+
+def test_document_over_the_size_limit_is_refused(admin_client, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 100
+    response = add_document(admin_client, "lourd.pdf", b"%PDF-1.4\n" * 50)
+    assert_refused(response, "Ce fichier est trop gros (450\xa0octets).")
+    assert not Document.objects.filter(title="Dossier").exists()

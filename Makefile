@@ -13,7 +13,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=campus.settings.production \
 	SERVE_MEDIA=1
 
 .PHONY: run test install migrate content superuser prod lint format messages check-locale \
-	check-migrations check-deploy ci clean scheduler
+	check-migrations check-deploy ci clean scheduler checkers
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,20 @@ scheduler: migrate
 superuser: migrate
 	$(MANAGE) createsuperuser
 
-test: install
+# axe-core and the Nu HTML checker (vnu.jar) for tests/accessibility, from package-lock.json.
+# Without npm (or offline) those tests are skipped, unless CAMPUS_REQUIRE_BROWSER_TESTS=1 (CI).
+# --ignore-scripts: vnu-jar's install script may download a Java runtime; the system's is used.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@ \
+		|| echo "npm ci failed: the accessibility and HTML checks will be skipped"; \
+	else \
+		echo "npm not found: the accessibility and HTML checks will be skipped"; \
+	fi
+
+checkers: node_modules/.installed
+
+test: install checkers
 	$(BIN)/python -m pytest
 
 lint: install
@@ -84,4 +97,4 @@ prod: content
 	$(PROD_ENV) STATIC_ROOT=var/static $(BIN)/gunicorn campus.wsgi:application -c gunicorn.conf.py --bind $(HOST):$(PORT)
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules

@@ -6,11 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campus.views import healthz
+from campus.views import RobotsView, healthz, sitemap
 
-# Outside the language prefix: admin, documents, health check.
+# Outside the language prefix: admin, documents, health check, sitemap and robots.txt.
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -26,3 +28,6 @@ if settings.SERVE_MEDIA or settings.DEBUG:
 
 # Every public page lives under /fr/ or /en/; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+
+# A server error in the language of the URL, without the database (campus/views.py).
+handler500 = "campus.views.server_error"

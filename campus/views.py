@@ -1,6 +1,14 @@
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Site
+
+from campus.sitemaps import CampusSitemap
 
 
 @never_cache
@@ -13,3 +21,74 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+def sitemap(request):
+    """/sitemap.xml: both language trees, with hreflang alternates (campus/sitemaps.py)."""
+    return wagtail_sitemap(request, sitemaps={"pages": CampusSitemap})
+
+
+def site_root_url(request):
+    """The site's public address (as in page URLs), else the address of the request."""
+    site = Site.find_for_request(request)
+    return site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sitemap_url"] = site_root_url(self.request) + reverse("sitemap")
+        return context
+
+
+# The 500 page is written here, not translated through the catalogues: it must render
+# even when what failed is a missing or broken file, and it never touches the database.
+SERVER_ERROR_TEXTS = {
+    "fr": {
+        "title": "Le site rencontre un problème",
+        "lead": (
+            "Une erreur s’est produite de notre côté. Merci de réessayer dans quelques minutes."
+        ),
+        "home": "Retour à l’accueil",
+        "search": "Rechercher sur le site",
+        "search_url": "/fr/recherche/",
+        "other_language": ("en", "/en/", "English version"),
+    },
+    "en": {
+        "title": "Something went wrong",
+        "lead": "An error occurred on our side. Please try again in a few minutes.",
+        "home": "Back to the home page",
+        "search": "Search the site",
+        "search_url": "/en/search/",
+        "other_language": ("fr", "/fr/", "Version française"),
+    },
+}
+
+
+def error_language(request):
+    """The language of the URL prefix (/en/… is English), French otherwise."""
+    language = translation.get_language_from_path(request.path)
+    return language if language in SERVER_ERROR_TEXTS else "fr"
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: the site's design in the language of the URL, with no database query.
+
+    Rendered without the request, so no context processor runs (the settings one of
+    wagtail.contrib.settings queries the database); the template gets static texts.
+    """
+    language = error_language(request)
+    texts = SERVER_ERROR_TEXTS[language]
+    code, url, label = texts["other_language"]
+    context = {
+        "language": language,
+        "home_url": f"/{language}/",
+        "other_language": {"code": code, "url": url, "label": label},
+        **{key: value for key, value in texts.items() if key != "other_language"},
+    }
+    with translation.override(language):
+        html = render_to_string(template_name, context)
+    return HttpResponseServerError(html)

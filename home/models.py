@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from home.blocks import INLINE_FEATURES, BodyStreamBlock
 from images.models import PageImageMixin
+from search.indexing import folded_search_text, page_search_fields
 
 
 class HomePage(PageImageMixin, Page):
@@ -64,6 +65,15 @@ class HomePage(PageImageMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    search_fields = page_search_fields(
+        Page.search_fields,
+        "hero_lead",
+        "mission_text",
+        "pillars_intro",
+        "objectives_intro",
+        "partners_intro",
+    )
+    folded_search_text = folded_search_text
 
     class Meta:
         verbose_name = _("page d'accueil")
@@ -101,7 +111,65 @@ class StandardPage(Page):
     body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = page_search_fields(Page.search_fields, "intro", "body")
+    folded_search_text = folded_search_text
 
     class Meta:
         verbose_name = _("page standard")
         verbose_name_plural = _("pages standard")
+
+
+class SitemapPage(Page):
+    """« Plan du site »: the page tree of its language, generated, in nested lists."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("plan du site")
+        verbose_name_plural = _("plans du site")
+
+    def tree(self, request=None):
+        """The live, public pages of this language, as nested [{page, url, children}].
+
+        Two queries, whatever the size of the tree: the home page of this language (the
+        root of the tree), then its descendants; URLs come from the cached site root paths.
+        Page types that opt out of site maps (``exclude_from_sitemap``) are left out, with
+        their subpages.
+        """
+        from campus.sitemaps import listed_in_sitemaps
+
+        home = self.get_ancestors().type(HomePage).first()
+        if home is None:
+            return []
+        pages = (
+            home.get_descendants()
+            .live()
+            .public()
+            .order_by("path")
+            .only("id", "path", "depth", "title", "url_path", "locale_id", "content_type_id")
+        )
+        nodes = {}
+        roots = []
+        for page in pages:
+            parent_path = page.path[: -Page.steplen]
+            if page.depth > home.depth + 1 and parent_path not in nodes:
+                continue  # under a page that is left out
+            if not listed_in_sitemaps(page):
+                continue
+            node = {"page": page, "url": page.get_url(request), "children": []}
+            nodes[page.path] = node
+            if page.depth == home.depth + 1:
+                roots.append(node)
+            else:
+                nodes[parent_path]["children"].append(node)
+        return [{"page": home, "url": home.get_url(request), "children": roots}]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tree"] = self.tree(request)
+        return context

@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from campus.translation import in_locale
 from home.blocks import BodyStreamBlock
 from images.models import PageImageMixin
+from search.indexing import folded_search_text, page_search_fields
 
 ICON_CHOICES = [
     ("data", _("Données")),
@@ -30,6 +31,8 @@ class MissionPage(Page):
     body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = page_search_fields(Page.search_fields, "intro", "body")
+    folded_search_text = folded_search_text
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
@@ -43,6 +46,8 @@ class CardIndexPage(Page):
 
     intro = models.TextField(_("introduction"), blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = page_search_fields(Page.search_fields, "intro")
+    folded_search_text = folded_search_text
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
@@ -68,6 +73,8 @@ class CardPage(PageImageMixin, Page):
         *PageImageMixin.image_panels,
         FieldPanel("body"),
     ]
+    search_fields = page_search_fields(Page.search_fields, "summary", "body")
+    folded_search_text = folded_search_text
 
     class Meta:
         abstract = True

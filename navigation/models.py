@@ -24,6 +24,15 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Réseau social")
 
 
+class AccessibilityStatus(models.TextChoices):
+    """The three statuses of the RGAA, as the footer must state them."""
+
+    # The RGAA's rule: "non conforme" as long as no valid audit measures the criteria.
+    NON_COMPLIANT = "non-compliant", _("non conforme")
+    PARTIALLY_COMPLIANT = "partially-compliant", _("partiellement conforme")
+    FULLY_COMPLIANT = "fully-compliant", _("totalement conforme")
+
+
 class Footer(
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
 ):
@@ -44,6 +53,24 @@ class Footer(
         [("link", SocialLinkBlock())], verbose_name=_("réseaux sociaux"), blank=True
     )
     legal_links = StreamField([("link", LinkBlock())], verbose_name=_("liens légaux"), blank=True)
+    accessibility_status = models.CharField(
+        _("état de conformité"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NON_COMPLIANT,
+        help_text=_(
+            "Celui de la déclaration d'accessibilité. Sans audit RGAA en cours de validité, "
+            "le site est « non conforme »."
+        ),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     # Wagtail's documented relations, with a name to query by (e.g. footer__…).
     revisions = GenericRelation(
@@ -69,6 +96,14 @@ class Footer(
         ),
         FieldPanel("social_links"),
         FieldPanel("legal_links"),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_status"), FieldPanel("accessibility_page")],
+            heading=_("Accessibilité"),
+            help_text=_(
+                "Le pied de page affiche « Accessibilité : » suivi de l'état de conformité, "
+                "avec un lien vers la déclaration."
+            ),
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -77,6 +112,51 @@ class Footer(
 
     def __str__(self):
         return str(_("Pied de page (%(language)s)") % {"language": self.locale.get_display_name()})
+
+    def page_links(self):
+        """The footer's links to pages, in the footer's language, in two queries in all.
+
+        Returns {"contact": page, "accessibility": page, "legal": [{"page", "url", "text"}]}
+        (None for an empty page field; a legal link has a page or an external url). Each
+        page is its live translation in the footer's language, else the page chosen if it
+        is live (Page.localized, without its two queries per link, and no link to a draft).
+        """
+        legal = [block["value"] for block in self.legal_links.raw_data if block.get("value")]
+        wanted = [self.contact_page_id, self.accessibility_page_id]
+        wanted += [value.get("page") for value in legal]
+        pages = {}
+        if any(wanted):
+            from wagtail.models import Page
+
+            chosen = Page.objects.in_bulk([pk for pk in wanted if pk])
+            translations = {
+                page.translation_key: page
+                for page in Page.objects.live().filter(
+                    locale_id=self.locale_id,
+                    translation_key__in=[page.translation_key for page in chosen.values()],
+                )
+            }
+            # A page without a live version in this language is linked only if it is live.
+            pages = {
+                pk: translations.get(page.translation_key) or (page if page.live else None)
+                for pk, page in chosen.items()
+            }
+        legal_links = []
+        for value in legal:
+            page = pages.get(value.get("page"))
+            if page is not None:
+                legal_links.append(
+                    {"page": page, "url": "", "text": value.get("label") or page.title}
+                )
+            elif value.get("url"):
+                legal_links.append(
+                    {"page": None, "url": value["url"], "text": value.get("label") or ""}
+                )
+        return {
+            "contact": pages.get(self.contact_page_id),
+            "accessibility": pages.get(self.accessibility_page_id),
+            "legal": legal_links,
+        }
 
     @classmethod
     def for_active_locale(cls):

@@ -35,6 +35,7 @@ from wagtail.models import (
 from campus.translation import in_locale
 from home.blocks import BodyStreamBlock
 from images.models import PageImageMixin
+from search.indexing import folded_search_text, page_search_fields
 
 PAGE_SIZE = 12
 
@@ -149,6 +150,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = page_search_fields(Page.search_fields, "intro")
+    folded_search_text = folded_search_text
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
@@ -283,6 +286,8 @@ class NewsPage(PageImageMixin, Page):
     ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    search_fields = page_search_fields(Page.search_fields, "standfirst", "body")
+    folded_search_text = folded_search_text
 
     class Meta:
         verbose_name = _("actualité")

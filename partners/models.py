@@ -11,6 +11,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from search.indexing import folded_search_text, page_search_fields
+
 
 class Partner(
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
@@ -106,6 +108,8 @@ class PartnersPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = page_search_fields(Page.search_fields, "intro")
+    folded_search_text = folded_search_text
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from campus.translation import in_locale
 from home.blocks import DocumentBlock
 from news.models import NewsCategory, NewsIndexPage, PressContact, news_listing
+from search.indexing import folded_search_text, page_search_fields
 
 PRESS_RELEASE_COUNT = 10
 
@@ -53,6 +54,8 @@ class PressRoomPage(Page):
         InlinePanel("media_contacts", heading=_("Contacts presse"), label=_("contact presse")),
         FieldPanel("press_kit"),
     ]
+    search_fields = page_search_fields(Page.search_fields, "intro")
+    folded_search_text = folded_search_text
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -333,7 +333,7 @@ class ContentLoader:
             fr_object = model(
                 locale=self.fr,
                 translation_key=spec.translation_key,
-                **initial_values(spec, "fr"),
+                **initial_values(spec, "fr", self.fr_pages),
                 **{
                     field_name: self.fr_pages.get(target)
                     for field_name, target in spec.page_links.items()

@@ -10,6 +10,7 @@ move to Val-de-Grâce, which the sources give differently.
 import datetime
 
 from campus.content.bilingual import Rich, Stream, Text
+from campus.content.legal import LEGAL_PAGES
 from campus.content.news import NEWS_INDEX
 from campus.content.press import PRESS_ROOM
 from campus.content.specs import PageSpec
@@ -616,6 +617,14 @@ CONTACT = PageSpec(
     },
 )
 
+# Results of the header's search box; not in the menu, not in the sitemap.
+SEARCH = PageSpec(
+    name="search",
+    model="search.SearchPage",
+    title=Text("Recherche", "Search"),
+    slug=Text("recherche", "search"),
+)
+
 # The home page and the whole tree ----------------------------------------------
 
 HOME = PageSpec(
@@ -674,5 +683,8 @@ HOME = PageSpec(
         NEWS_INDEX,
         PRESS_ROOM,
         CONTACT,
+        # Outside the main menu, linked from the footer; after CONTACT, which they link to.
+        *LEGAL_PAGES,
+        SEARCH,
     ),
 )

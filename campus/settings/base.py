@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "news",
     "press",
     "editorial",
+    "search",
     "images",
     "navigation",
     "wagtail_localize",
@@ -196,7 +197,15 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.CampusImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, bilingual (search/backends.py): on PostgreSQL, full-text
+# search with the text search configuration of each page's language; on SQLite, FTS5
+# with prefix matching. Run `manage.py update_index` after changing this block.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends",
+        "LANGUAGE_CONFIGS": {"fr": "french", "en": "english"},
+    }
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -1,0 +1,81 @@
+"""sitemap.xml: every live, public page of the site in both languages, with hreflang alternates.
+
+Wagtail's Sitemap lists the descendants of the site's root page, which is the French
+home page here: the English tree, rooted at its translation, would be left out. This
+one lists the trees of the root page and of all its translations, and gives each URL
+the ``<xhtml:link rel="alternate" hreflang>`` of every live, public version of the
+page (itself included) plus ``x-default`` (the French version, as in <head>).
+"""
+
+from django.conf import settings
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+# The language whose version x-default points to, as in base.html.
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+
+
+def listed_in_sitemaps(page):
+    """False for page types that opt out (``exclude_from_sitemap = True``, e.g. search results)."""
+    return not getattr(page.specific_class, "exclude_from_sitemap", False)
+
+
+def public_pages(site):
+    """Live, public pages of every language tree of site, in tree order (one query)."""
+    roots = list(site.root_page.get_translations(inclusive=True).live())
+    if not roots:
+        return Page.objects.none()
+    tree = Page.objects.descendant_of(roots[0], inclusive=True)
+    for root in roots[1:]:
+        tree = tree | Page.objects.descendant_of(root, inclusive=True)
+    return tree.live().public().order_by("path")
+
+
+class CampusSitemap(Sitemap):
+    def items(self):
+        return public_pages(self.get_wagtail_site()).defer_streamfields().specific()
+
+    def alternates_by_key(self):
+        """{translation key: [(language, absolute URL), …]} for every listed page."""
+        if not hasattr(self, "_alternates"):
+            alternates = {}
+            pages = public_pages(self.get_wagtail_site()).select_related("locale")
+            for page in pages:
+                if not listed_in_sitemaps(page):
+                    continue
+                url = page.get_full_url(self.request)
+                if url:
+                    alternates.setdefault(page.translation_key, []).append(
+                        (page.locale.language_code, url)
+                    )
+            self._alternates = alternates
+        return self._alternates
+
+    def alternates(self, page):
+        versions = dict(self.alternates_by_key().get(page.translation_key, []))
+        if len(versions) < 2:
+            return []
+        links = [
+            {"lang_code": code, "location": versions[code]}
+            for code, _name in settings.LANGUAGES
+            if code in versions
+        ]
+        if DEFAULT_LANGUAGE in versions:
+            links.append({"lang_code": "x-default", "location": versions[DEFAULT_LANGUAGE]})
+        return links
+
+    def _urls(self, page, protocol, domain):
+        urls = []
+        last_mods = set()
+        for item in self.paginator.page(page).object_list:
+            if not listed_in_sitemaps(item):
+                continue
+            location = item.get_full_url(self.request)
+            for url_info in item.get_sitemap_urls(self.request):
+                if url_info.get("location") == location:
+                    url_info = {**url_info, "alternates": self.alternates(item)}
+                urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls

@@ -1,0 +1,89 @@
+"""The results of the search page: query, pages of the active language, pagination.
+
+Searched: the live, public pages of the search page's language, news included,
+except search pages. Bad input never fails: control characters (NUL…) are
+removed, queries longer than ``MAX_QUERY_LENGTH`` are cut (and the page says
+so), punctuation, quotes and emoji are ignored. A query with no word left shows
+"no results". Like the news index, a ``page`` the pagination does not offer
+answers 404.
+"""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.utils.text import capfirst
+from wagtail.models import Page
+from wagtail.search.query import PlainText
+
+from search.text import MAX_QUERY_LENGTH, clean_query, search_terms
+
+PAGE_SIZE = 10
+# Fields that summarise a page, in order of preference (the first one filled in wins).
+SUMMARY_FIELDS = ("search_description", "standfirst", "summary", "intro", "hero_lead")
+
+
+def search_results(terms, locale_id):
+    from search.models import SearchPage
+
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale_id=locale_id)
+        .not_type(SearchPage)
+        .specific()
+        .defer_streamfields()
+    )
+    return pages.search(PlainText(" ".join(terms), operator="and"))
+
+
+def summary(page):
+    for name in SUMMARY_FIELDS:
+        value = getattr(page, name, "")
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def search_context(search_page, request):
+    query, truncated = clean_query(request.GET.get("q", ""))
+    language = search_page.locale.language_code
+    context = {
+        "search_query": query,
+        "query_truncated": truncated,
+        "max_query_length": MAX_QUERY_LENGTH,
+        "results": [],
+        "result_count": 0,
+        "results_page": None,
+        "page_range": [],
+    }
+    if not query:
+        return context
+    terms = search_terms(query, language)
+    results = search_results(terms, search_page.locale_id) if terms else []
+    paginator = Paginator(results, PAGE_SIZE)
+    number = request.GET.get("page", "1")
+    if not number.isdigit():  # "abc", "-1", "1.5": not a page number
+        raise Http404("Invalid page")
+    try:
+        results_page = paginator.page(int(number))
+    except InvalidPage as error:  # 0 or beyond the last page
+        raise Http404("Invalid page") from error
+    context.update(
+        results=[
+            {
+                "page": page,
+                "url": page.get_url(request),
+                "summary": summary(page),
+                "kind": capfirst(page._meta.verbose_name),
+            }
+            for page in results_page.object_list
+        ],
+        result_count=paginator.count,
+        results_page=results_page,
+        page_range=[
+            number if isinstance(number, int) else None
+            for number in paginator.get_elided_page_range(
+                results_page.number, on_each_side=2, on_ends=1
+            )
+        ],
+    )
+    return context

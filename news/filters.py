@@ -13,12 +13,13 @@ endless duplicates of page 1. Empty values (``?category=``, sent by the form's
 import unicodedata
 
 from django import forms
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from campus.pagination import page_or_404, page_range
 from news.models import PAGE_SIZE, NewsCategory, NewsPage, news_listing
 
 
@@ -86,24 +87,12 @@ def filtered_news(index, request):
         raise Http404("Unknown news filter")
     pages = form.filter(news_listing(index.locale_id))
     paginator = Paginator(pages, PAGE_SIZE)
-    number = request.GET.get("page", "1")
-    if not number.isdigit():  # "abc", "-1", "1.5": not a page number
-        raise Http404("Invalid page")
-    try:
-        news_page = paginator.page(int(number))
-    except InvalidPage as error:  # 0 or beyond the last page
-        raise Http404("Invalid page") from error
+    news_page = page_or_404(paginator, request)
     return {
         "filter_form": form,
         "is_filtered": form.is_filtered,
         "news_page": news_page,
         "news": news_page.object_list,
         "result_count": paginator.count,
-        # None where the range is elided: simpler to test in templates than the lazy "…".
-        "page_range": [
-            number if isinstance(number, int) else None
-            for number in paginator.get_elided_page_range(
-                news_page.number, on_each_side=2, on_ends=1
-            )
-        ],
+        "page_range": page_range(news_page),
     }

@@ -8,12 +8,12 @@ so), punctuation, quotes and emoji are ignored. A query with no word left shows
 answers 404.
 """
 
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.core.paginator import Paginator
 from django.utils.text import capfirst
 from wagtail.models import Page
 from wagtail.search.query import PlainText
 
+from campus.pagination import page_or_404, page_range
 from search.text import MAX_QUERY_LENGTH, clean_query, search_terms
 
 PAGE_SIZE = 10
@@ -60,13 +60,7 @@ def search_context(search_page, request):
     terms = search_terms(query, language)
     results = search_results(terms, search_page.locale_id) if terms else []
     paginator = Paginator(results, PAGE_SIZE)
-    number = request.GET.get("page", "1")
-    if not number.isdigit():  # "abc", "-1", "1.5": not a page number
-        raise Http404("Invalid page")
-    try:
-        results_page = paginator.page(int(number))
-    except InvalidPage as error:  # 0 or beyond the last page
-        raise Http404("Invalid page") from error
+    results_page = page_or_404(paginator, request)
     context.update(
         results=[
             {
@@ -79,11 +73,6 @@ def search_context(search_page, request):
         ],
         result_count=paginator.count,
         results_page=results_page,
-        page_range=[
-            number if isinstance(number, int) else None
-            for number in paginator.get_elided_page_range(
-                results_page.number, on_each_side=2, on_ends=1
-            )
-        ],
+        page_range=page_range(results_page),
     )
     return context

@@ -9,6 +9,8 @@ answers 404.
 """
 
 from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from wagtail.models import Page
 from wagtail.search.query import PlainText
@@ -74,5 +76,7 @@ def search_context(search_page, request):
         result_count=paginator.count,
         results_page=results_page,
         page_range=page_range(results_page),
+        # Page links carry the cleaned query, not the raw one.
+        pagination_params=QueryDict(urlencode({"q": query})),
     )
     return context

@@ -40,6 +40,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "campus",
+    "pagecache",
     "home",
     "mission",
     "partners",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -75,6 +77,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered before anything else runs, with the headers
+    # every middleware below added when it was rendered (pagecache/).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "pagecache.context_processors.page_cache",
             ],
         },
     },
@@ -130,7 +136,56 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files shared by the workers of one server: a publish purges them all at once
+    # (a per-process memory cache would leave the other workers stale).
+    CACHES = {
+        "default": {
+            "BACKEND": "pagecache.filecache.FileCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# Full-page cache for anonymous visitors (pagecache/): on unless PAGE_CACHE=0.
+# Publishing anything purges it at once, so the timeout only bounds memory.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 24 * 3600)
+# What a CDN or reverse proxy may do with a public page (Cache-Control): keep it
+# PAGE_CACHE_CDN_SECONDS, then serve it stale for PAGE_CACHE_STALE_SECONDS while
+# it refetches. Browsers always revalidate (max-age=0, ETag).
+PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 300)
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
+
+
+def frontend_cache_backends():
+    """Where Wagtail sends purges: the site's own page cache, plus a CDN or proxy if set.
+
+    ``FRONTEND_CACHE_PURGE_URL``: a Varnish/nginx/Squid accepting PURGE requests;
+    ``CLOUDFLARE_ZONE_ID`` + ``CLOUDFLARE_BEARER_TOKEN``: Cloudflare's API.
+    """
+    backends = {"pagecache": {"BACKEND": "pagecache.backends.PageCacheBackend"}}
+    if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    if os.environ.get("CLOUDFLARE_ZONE_ID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        }
+    hostnames = env_list("FRONTEND_CACHE_HOSTNAMES")
+    for name, backend in backends.items():
+        if hostnames and name != "pagecache":
+            backend["HOSTNAMES"] = hostnames
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_backends()
+# Purged URLs are already per language (translated slugs): Wagtail must not
+# rewrite /fr/ into /en/ in them.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

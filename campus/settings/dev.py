@@ -1,7 +1,7 @@
 """Local development: debug on, a throwaway key, console email."""
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import env_bool, env_list
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: F405, S105
@@ -15,3 +15,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Template and code changes show at once: no full-page cache unless PAGE_CACHE=1.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)

@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the source folders: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests change content inside transactions that never commit, so the purge
+# (on commit) never runs: the full-page cache is on only in tests/pagecache.
+PAGE_CACHE = False

@@ -29,6 +29,8 @@ SETTINGS_VARIABLES = {
     "ALLOWED_HOSTS",
     "CSRF_TRUSTED_ORIGINS",
     "REDIS_URL",
+    "CACHE_DIR",
+    "PAGE_CACHE",
     "BEHIND_PROXY",
     "SERVE_MEDIA",
     "SESSION_COOKIE_SECURE",
@@ -98,7 +100,7 @@ PRINT_BACKENDS = (
 )
 
 
-def test_database_and_cache_default_to_sqlite_under_var_and_local_memory():
+def test_database_and_cache_default_to_sqlite_and_a_file_cache_under_var():
     result = run(["-c", PRINT_BACKENDS])
     assert result.returncode == 0, result.stderr
     settings = json.loads(result.stdout)
@@ -106,9 +108,15 @@ def test_database_and_cache_default_to_sqlite_under_var_and_local_memory():
     database = settings["DATABASES"]["default"]
     assert database["ENGINE"] == "django.db.backends.sqlite3"
     assert Path(database["NAME"]) == BASE_DIR / "var" / "db.sqlite3"
-    assert settings["CACHES"]["default"]["BACKEND"] == (
-        "django.core.cache.backends.locmem.LocMemCache"
-    )
+    # Files, not process memory: every gunicorn worker sees a purge at once.
+    cache = settings["CACHES"]["default"]
+    assert cache["BACKEND"] == "pagecache.filecache.FileCache"
+    assert Path(cache["LOCATION"]) == BASE_DIR / "var" / "cache"
+
+
+def test_cache_dir_moves_the_file_cache(tmp_path):
+    result = run(["-c", PRINT_BACKENDS], CACHE_DIR=str(tmp_path))
+    assert json.loads(result.stdout)["CACHES"]["default"]["LOCATION"] == str(tmp_path)
 
 
 def test_redis_url_selects_the_redis_cache():

@@ -1,0 +1,120 @@
+"""Purge the caches whenever what visitors see changes.
+
+Wagtail's frontend_cache app already purges a page's own URL when it is
+published or unpublished. These handlers add what else shows the change, per
+the purge rule of the project (README, "Cache"): the page in every language,
+its ancestors' listings (up to the home page), the news feeds and the
+sitemap; and every public URL when a page moves or is deleted, or when a
+snippet, image or document shown on pages changes. Every purge goes through
+Wagtail's ``PurgeBatch``, so a CDN configured in ``WAGTAILFRONTENDCACHE``
+gets the same URLs as the site's own cache.
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+    published,
+    unpublished,
+)
+
+from navigation.models import Footer
+from news.models import NewsCategory, NewsIndexPage, PressContact
+from partners.models import Partner
+
+# Snippets, images and documents shown on public pages.
+SHOWN_ON_PAGES = (Partner, NewsCategory, PressContact, Footer)
+
+
+def feed_paths(index):
+    """Paths, relative to a news index, of its feeds: all items and each category."""
+    categories = NewsCategory.objects.filter(locale_id=index.locale_id)
+    for kind, _label, _type in NewsIndexPage.FEED_KINDS:
+        yield index.reverse_subpage(f"{kind}_feed")
+        for category in categories:
+            kwargs = {"category_slug": category.slug}
+            yield index.reverse_subpage(f"{kind}_category_feed", kwargs=kwargs)
+
+
+def add_site_wide_urls(batch):
+    """The sitemap, robots.txt and every news feed (all languages, every category)."""
+    for index in NewsIndexPage.objects.live():
+        url = index.get_full_url()
+        if url:
+            batch.add_urls(url + path for path in feed_paths(index))
+    for site in Site.objects.all():
+        batch.add_urls([site.root_url + reverse("sitemap"), site.root_url + "/robots.txt"])
+
+
+def purge_page_and_listings(page):
+    batch = PurgeBatch()
+    for translation in page.get_translations(inclusive=True).live().specific(defer=True):
+        batch.add_page(translation)
+        batch.add_pages(translation.get_ancestors().live().filter(depth__gt=1).specific(defer=True))
+    add_site_wide_urls(batch)
+    batch.purge()
+
+
+def purge_everything():
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.live().filter(depth__gt=1).specific(defer=True))
+    add_site_wide_urls(batch)
+    batch.purge()
+
+
+def on_commit_once(function):
+    """Run ``function`` after the commit, once per transaction however many changes ask."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(f is function for _, f, _ in connection.run_on_commit):
+        return
+    transaction.on_commit(function)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    transaction.on_commit(partial(purge_page_and_listings, instance))
+
+
+@receiver(pre_page_move)
+def page_moving(sender, instance, **kwargs):
+    # Its old address (and its descendants') must leave a CDN too.
+    if instance.live:
+        batch = PurgeBatch()
+        batch.add_pages(instance.get_descendants(inclusive=True).live().specific(defer=True))
+        transaction.on_commit(batch.purge)
+
+
+@receiver(post_page_move)
+def page_moved(sender, **kwargs):
+    on_commit_once(purge_everything)
+
+
+@receiver(pre_delete)
+def page_deleted(sender, instance, **kwargs):
+    # The URLs are taken before the page goes; live ones only (a draft was never cached).
+    if isinstance(instance, Page) and instance.live:
+        batch = PurgeBatch()
+        batch.add_page(instance)
+        transaction.on_commit(batch.purge)
+        on_commit_once(purge_everything)
+
+
+@receiver(published)
+@receiver(unpublished)
+@receiver(post_save)
+@receiver(post_delete)
+def shown_object_changed(sender, instance=None, **kwargs):
+    if isinstance(instance, SHOWN_ON_PAGES + (get_image_model(), get_document_model())):
+        on_commit_once(purge_everything)

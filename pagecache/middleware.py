@@ -30,6 +30,7 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language_from_request
 
 from . import version
+from .sites import remember_site
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,10 @@ class PageCacheMiddleware:
             if cached is not None:
                 return replay(request, cached)
 
+        try:
+            remember_site(request, version.content_version(request))
+        except Exception:  # the cache is down: Wagtail looks the site up itself
+            cache_failed("read")
         response = self.get_response(request)
         if not is_public_response(request, response):
             return private(response)

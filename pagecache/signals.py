@@ -33,8 +33,8 @@ from navigation.models import Footer
 from news.models import NewsCategory, NewsIndexPage, PressContact
 from partners.models import Partner
 
-# Snippets, images and documents shown on public pages.
-SHOWN_ON_PAGES = (Partner, NewsCategory, PressContact, Footer)
+# Snippets, images and documents shown on public pages; sites (pagecache/sites.py).
+SHOWN_ON_PAGES = (Partner, NewsCategory, PressContact, Footer, Site)
 
 
 def feed_paths(index):

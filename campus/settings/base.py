@@ -146,6 +146,15 @@ else:
         }
     }
 
+# Wagtail writes each rendition it uses to this cache, on every render: in
+# process memory, not in a file or Redis round trip per image per request.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
+
 # Full-page cache for anonymous visitors (pagecache/): on unless PAGE_CACHE=0.
 # Publishing anything purges it at once, so the timeout only bounds memory.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)

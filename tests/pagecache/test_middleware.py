@@ -8,7 +8,7 @@ from django.middleware.csrf import get_token
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
@@ -205,3 +205,24 @@ def test_a_page_with_a_csrf_token_is_not_stored(rf):
     get_token(request)
     assert not is_public_response(request, HttpResponse("<form>…</form>"))
     assert is_public_response(rf.get("/fr/"), HttpResponse("<p>…</p>"))
+
+
+def test_the_site_is_looked_up_once_per_content_version(client, settings):
+    settings.PAGE_CACHE = False  # every request renders
+    client.get("/fr/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/")
+    assert not [q for q in queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_a_new_site_is_seen_at_once(client, settings, django_capture_on_commit_callbacks):
+    settings.ALLOWED_HOSTS = ["testserver", "en.example.org"]
+    client.get("/en/", HTTP_HOST="en.example.org")
+    english_home = HomePage.objects.get(locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        Site.objects.create(hostname="en.example.org", port=80, root_page=english_home)
+    response = client.get("/", HTTP_HOST="en.example.org", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code in (200, 302)
+    home = client.get("/en/", HTTP_HOST="en.example.org")
+    assert home.status_code == 200
+    assert home.wsgi_request._wagtail_site.hostname == "en.example.org"

@@ -30,7 +30,7 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language_from_request
 
 from . import version
-from .sites import remember_site
+from .sites import learn_site, recall_site
 
 logger = logging.getLogger(__name__)
 
@@ -57,11 +57,13 @@ class PageCacheMiddleware:
             if cached is not None:
                 return replay(request, cached)
 
+        site_key = None
         try:
-            remember_site(request, version.content_version(request))
+            site_key = recall_site(request, version.content_version(request))
         except Exception:  # the cache is down: Wagtail looks the site up itself
             cache_failed("read")
         response = self.get_response(request)
+        learn_site(request, site_key)
         if not is_public_response(request, response):
             return private(response)
         public_cache_control(response)

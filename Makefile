@@ -13,7 +13,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=campus.settings.production \
 	SERVE_MEDIA=1
 
 .PHONY: run test install migrate content superuser prod lint format messages check-locale \
-	check-migrations check-deploy ci clean scheduler checkers
+	check-migrations check-deploy ci clean scheduler checkers bench lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -96,5 +96,24 @@ prod: content
 	$(PROD_ENV) STATIC_ROOT=var/static $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD_ENV) STATIC_ROOT=var/static $(BIN)/gunicorn campus.wsgi:application -c gunicorn.conf.py --bind $(HOST):$(PORT)
 
+# The benchmark (scripts/bench.py, Linux): production settings under gunicorn on 127.0.0.1,
+# driven by wrk, Debian's package, installed here when missing. `make bench BENCH_ARGS=--quick`
+# for a short smoke run; results in var/bench/results.json.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "wrk not found: installing Debian's package (apt-get install wrk)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; } \
+		|| { echo "Could not install wrk. Install it yourself (Debian/Ubuntu: sudo apt-get install wrk)," \
+			"make sure 'wrk' is on PATH, then run make bench again."; exit 1; }; }
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules
+
+# Lighthouse (performance, mobile, simulated throttling) on every page type of a throwaway
+# site under the production settings and gunicorn (scripts/lighthouse.py); fails below 100.
+# Needs Chromium (apt-get install chromium) and node_modules (make checkers).
+# `make lighthouse LIGHTHOUSE_ARGS="--images --only fr-home fr-news"`.
+lighthouse: install checkers
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)

@@ -24,8 +24,15 @@ class LinkStructValue(blocks.StructValue):
 
     @cached_property
     def target_page(self):
+        """The chosen page in the visitor's language (its live translation, else itself).
+
+        From the cached map of live pages (home/routing.py): no query per link. Like
+        ``Page.localized``, the page chosen when it has no live translation.
+        """
+        from home.routing import localized_page
+
         page = self.get("page")
-        return page.localized if page else None
+        return (localized_page(page.pk) or page) if page else None
 
     # Not named `url`: templates would find the `url` child block first.
     def href(self):

@@ -5,11 +5,19 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.blocks import INLINE_FEATURES, BodyStreamBlock
+from home.routing import (
+    CampusPageMixin,
+    load_page_image,
+    localized_home,
+    page_image_queryset,
+    public,
+    route_below,
+)
 from images.models import PageImageMixin
 from search.indexing import folded_search_text, page_search_fields
 
 
-class HomePage(PageImageMixin, Page):
+class HomePage(CampusPageMixin, PageImageMixin, Page):
     """One per language: the root of that language's tree."""
 
     hero_lead = models.TextField(_("chapô"), help_text=_("Deux ou trois phrases sous le titre."))
@@ -79,6 +87,30 @@ class HomePage(PageImageMixin, Page):
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
+    @classmethod
+    def serve_queryset(cls, queryset):
+        return page_image_queryset(super().serve_queryset(queryset))
+
+    @property
+    def localized(self):
+        """``Page.localized`` without its two queries once warm (home/routing.py).
+
+        Wagtail's serve view starts every request with ``site.root_page.localized``:
+        when the site's root page is this class (pagecache/sites.py may remember it
+        so), the home page of the active language comes from a per-process memo.
+        """
+        return localized_home(self)
+
+    def route(self, request, path_components):
+        # The rest of the path in one or two queries, not two per segment (home/routing.py).
+        return route_below(self, request, path_components)
+
+    def mission_link(self):
+        """The "learn more" page in this page's language, or None (no query when warm)."""
+        from home.routing import localized_page
+
+        return localized_page(self.mission_page_id)
+
     def pillars(self):
         from mission.models import PillarPage, card_listing
 
@@ -92,19 +124,21 @@ class HomePage(PageImageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from news.models import news_listing
 
+        # Wagtail's serve view fetched this page itself (site.root_page.localized.specific).
+        load_page_image(self)
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = list(news_listing(self.locale_id)[:3])
         return context
 
     def partners(self):
-        from partners.models import Partner
+        from partners.models import Partner, partners_with_logos
 
-        return Partner.objects.filter(
-            locale_id=self.locale_id, show_on_home_page=True, live=True
-        ).select_related("logo")
+        return partners_with_logos(
+            Partner.objects.filter(locale_id=self.locale_id, show_on_home_page=True, live=True)
+        )
 
 
-class StandardPage(Page):
+class StandardPage(CampusPageMixin, Page):
     """Any other content page, built from the shared block library."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -119,7 +153,7 @@ class StandardPage(Page):
         verbose_name_plural = _("pages standard")
 
 
-class SitemapPage(Page):
+class SitemapPage(CampusPageMixin, Page):
     """« Plan du site »: the page tree of its language, generated, in nested lists."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -147,9 +181,7 @@ class SitemapPage(Page):
         if home is None:
             return []
         pages = (
-            home.get_descendants()
-            .live()
-            .public()
+            public(home.get_descendants().live())
             .order_by("path")
             .only("id", "path", "depth", "title", "url_path", "locale_id", "content_type_id")
         )

@@ -5,8 +5,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from campus.translation import in_locale
+from campus.translation import in_locale_of_links
 from home.blocks import BodyStreamBlock
+from home.routing import CampusPageMixin, page_image_queryset, public
 from images.models import PageImageMixin
 from search.indexing import folded_search_text, page_search_fields
 
@@ -21,10 +22,10 @@ ICON_CHOICES = [
 def card_listing(model, parent, descendants=False):
     # Tree order is the order editors set in the admin.
     pages = model.objects.descendant_of(parent) if descendants else model.objects.child_of(parent)
-    return pages.live().public().select_related("image").order_by("path")
+    return public(pages.live()).defer_streamfields().order_by("path")
 
 
-class MissionPage(Page):
+class MissionPage(CampusPageMixin, Page):
     """« Le campus » / « About the campus »: what the campus is for."""
 
     intro = models.TextField(_("introduction"))
@@ -41,7 +42,7 @@ class MissionPage(Page):
         verbose_name_plural = _("pages mission")
 
 
-class CardIndexPage(Page):
+class CardIndexPage(CampusPageMixin, Page):
     """A listing of its children as cards, in the order editors set in the tree."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -58,7 +59,7 @@ class CardIndexPage(Page):
         raise NotImplementedError
 
 
-class CardPage(PageImageMixin, Page):
+class CardPage(CampusPageMixin, PageImageMixin, Page):
     """A card-sized page: a summary for listings and a body for its own page."""
 
     summary = models.TextField(
@@ -78,6 +79,10 @@ class CardPage(PageImageMixin, Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def serve_queryset(cls, queryset):
+        return page_image_queryset(super().serve_queryset(queryset))
 
     @property
     def number(self):
@@ -107,8 +112,8 @@ class ObjectivePage(CardPage):
     def pillars(self):
         """The pillars that say they serve this objective, in the visitor's language."""
         return (
-            PillarPage.objects.live()
-            .public()
+            public(PillarPage.objects.live())
+            .defer_streamfields()
             .filter(
                 locale_id=self.locale_id,
                 translation_key__in=PillarObjective.objects.filter(
@@ -144,11 +149,11 @@ class PillarPage(CardPage):
 
     def objectives(self):
         """The objectives this pillar serves, in the visitor's language and the editors' order."""
-        links = self.served_objectives.select_related("objective")
-        return in_locale(
-            ObjectivePage.objects.live().public(),
+        return in_locale_of_links(
+            public(ObjectivePage.objects.live()).defer_streamfields(),
             self.locale_id,
-            (link.objective.translation_key for link in links),
+            PillarObjective.objects.filter(page_id=self.pk),
+            "objective__translation_key",
         )
 
 

@@ -13,6 +13,7 @@ endless duplicates of page 1. Empty values (``?category=``, sent by the form's
 import unicodedata
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.http import Http404
@@ -20,7 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from campus.pagination import page_or_404, page_range
+from home.routing import public
 from news.models import PAGE_SIZE, NewsCategory, NewsPage, news_listing
+from pagecache.version import content_version
 
 
 def sort_key(text):
@@ -33,41 +36,28 @@ class NewsFilterForm(forms.Form):
     tag = forms.ChoiceField(label=_("Mot-clé"), required=False)
     year = forms.ChoiceField(label=_("Année"), required=False)
 
-    def __init__(self, *args, locale_id, **kwargs):
+    def __init__(self, *args, locale_id, request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        live_news = NewsPage.objects.live().public().filter(locale_id=locale_id)
-        # Sorted here, not in SQL: SQLite would put « Événement » after « Portrait ».
-        self.categories = {
-            category.slug: category
-            for category in sorted(
-                NewsCategory.objects.filter(locale_id=locale_id, live=True),
-                key=lambda c: sort_key(c.name),
-            )
-        }
+        # What the filters offer changes only when news or categories are published:
+        # computed once per language and content version (three queries), then cached.
+        key = f"campus:news-filters:{content_version(request)}:{locale_id}"
+        choices = cache.get(key)
+        if choices is None:
+            choices = filter_choices(locale_id)
+            cache.set(key, choices, 24 * 60 * 60)
+        self.categories = {slug: pk for slug, _name, pk in choices["categories"]}
         self.fields["category"].choices = [("", _("Toutes les catégories"))] + [
-            (slug, category.name) for slug, category in self.categories.items()
+            (slug, name) for slug, name, _pk in choices["categories"]
         ]
-        self.fields["tag"].choices = [("", _("Tous les mots-clés"))] + list(
-            Tag.objects.filter(news_newspagetag_items__content_object__in=live_news)
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
-        )
-        years = (
-            news_listing(locale_id)
-            .annotate(year=ExtractYear("sort_date"))
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
+        self.fields["tag"].choices = [("", _("Tous les mots-clés"))] + choices["tags"]
         self.fields["year"].choices = [("", _("Toutes les années"))] + [
-            (str(year), str(year)) for year in years
+            (str(year), str(year)) for year in choices["years"]
         ]
 
     def filter(self, pages):
         data = self.cleaned_data
         if data["category"]:
-            pages = pages.filter(category=self.categories[data["category"]])
+            pages = pages.filter(category_id=self.categories[data["category"]])
         if data["tag"]:
             pages = pages.filter(tags__slug=data["tag"])
         if data["year"]:
@@ -79,10 +69,38 @@ class NewsFilterForm(forms.Form):
         return any(self.cleaned_data.values())
 
 
+def filter_choices(locale_id):
+    """{"categories": [(slug, name, pk)], "tags": [(slug, name)], "years": [int]} of a language."""
+    live_news = public(NewsPage.objects.live()).filter(locale_id=locale_id)
+    # Sorted here, not in SQL: SQLite would put « Événement » after « Portrait ».
+    categories = sorted(
+        NewsCategory.objects.filter(locale_id=locale_id, live=True),
+        key=lambda c: sort_key(c.name),
+    )
+    tags = (
+        Tag.objects.filter(news_newspagetag_items__content_object__in=live_news)
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+    years = (
+        news_listing(locale_id)
+        .annotate(year=ExtractYear("sort_date"))
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    return {
+        "categories": [(category.slug, category.name, category.pk) for category in categories],
+        "tags": list(tags),
+        "years": list(years),
+    }
+
+
 def filtered_news(index, request):
     """The template context of the index: form, page of results, page range; or Http404."""
     # Always bound: without parameters every field is empty, which is valid.
-    form = NewsFilterForm(request.GET, locale_id=index.locale_id)
+    form = NewsFilterForm(request.GET, locale_id=index.locale_id, request=request)
     if not form.is_valid():
         raise Http404("Unknown news filter")
     pages = form.filter(news_listing(index.locale_id))

@@ -32,8 +32,9 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from campus.translation import in_locale
+from campus.translation import in_locale_of_links
 from home.blocks import BodyStreamBlock
+from home.routing import CampusPageMixin, page_image_queryset, public
 from images.models import PageImageMixin
 from search.indexing import folded_search_text, page_search_fields
 
@@ -129,8 +130,7 @@ class PressContact(
 def news_listing(locale_id):
     """Live public news of one language, newest first, with one date to show and sort by."""
     return (
-        NewsPage.objects.live()
-        .public()
+        public(NewsPage.objects.live())
         .filter(locale_id=locale_id)
         .annotate(sort_date=Coalesce("publication_date", "first_published_at"))
         .select_related("category", "image")
@@ -139,7 +139,7 @@ def news_listing(locale_id):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(CampusPageMixin, RoutablePageMixin, Page):
     """« Actualités » / « News »: the articles of its language, filtered and paged.
 
     Its routes add the RSS and Atom feeds of its language, all items or one
@@ -226,7 +226,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return links
 
 
-class NewsPage(PageImageMixin, Page):
+class NewsPage(CampusPageMixin, PageImageMixin, Page):
     publication_date = models.DateTimeField(
         _("date de publication"),
         null=True,
@@ -293,6 +293,12 @@ class NewsPage(PageImageMixin, Page):
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
 
+    @classmethod
+    def serve_queryset(cls, queryset):
+        return page_image_queryset(super().serve_queryset(queryset)).select_related(
+            "category", "press_contact"
+        )
+
     def clean(self):
         super().clean()
         # The news index answers these addresses with its feeds (NewsIndexPage routes).
@@ -333,22 +339,22 @@ class NewsPage(PageImageMixin, Page):
 
     def partners(self):
         """The partners named, in this page's language and the editors' order."""
-        from partners.models import Partner
+        from partners.models import Partner, partners_with_logos
 
-        links = self.related_partners.select_related("partner")
-        return in_locale(
-            Partner.objects.filter(live=True).select_related("logo"),
+        return in_locale_of_links(
+            partners_with_logos(Partner.objects.filter(live=True)),
             self.locale_id,
-            (link.partner.translation_key for link in links),
+            NewsPagePartner.objects.filter(page_id=self.pk),
+            "partner__translation_key",
         )
 
     def related_news(self):
         """Related items in this page's language, live ones only."""
-        links = self.related_items.select_related("related_page")
-        return in_locale(
-            NewsPage.objects.live().public().select_related("category").defer_streamfields(),
+        return in_locale_of_links(
+            public(NewsPage.objects.live()).select_related("category").defer_streamfields(),
             self.locale_id,
-            (link.related_page.translation_key for link in links),
+            NewsPageRelatedItem.objects.filter(page_id=self.pk),
+            "related_page__translation_key",
         )
 
 

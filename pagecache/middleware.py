@@ -83,14 +83,14 @@ class PageCacheMiddleware:
             digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
             key = f"pagecache:page:{digest}"
             # One round trip to Redis for both the version and the page.
-            found = cache.get_many([version.KEY, key])
+            found = cache.get_many([*version.KEYS, key])
         except DisallowedHost:
             raise
         except Exception:  # a cache outage degrades to rendering, never to an error
             cache_failed("read")
             return None, None
         cache_recovered()
-        current = found.get(version.KEY)
+        current = version.from_values(found)
         if current is None:
             return key, None
         setattr(request, version.REQUEST_ATTRIBUTE, current)

@@ -4,8 +4,9 @@ Wagtail's frontend_cache app already purges a page's own URL when it is
 published or unpublished. These handlers add what else shows the change, per
 the purge rule of the project (README, "Cache"): the page in every language,
 its ancestors' listings (up to the home page), the news feeds and the
-sitemap; and every public URL when a page moves or is deleted, or when a
-snippet, image or document shown on pages changes. Every purge goes through
+sitemap; and every public URL when a page moves or is deleted, when a live
+page is saved directly, or when a snippet, image, document, view restriction
+or site changes. Every purge goes through
 Wagtail's ``PurgeBatch``, so a CDN configured in ``WAGTAILFRONTENDCACHE``
 gets the same URLs as the site's own cache.
 """
@@ -19,7 +20,7 @@ from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -33,8 +34,11 @@ from navigation.models import Footer
 from news.models import NewsCategory, NewsIndexPage, PressContact
 from partners.models import Partner
 
-# Snippets, images and documents shown on public pages; sites (pagecache/sites.py).
-SHOWN_ON_PAGES = (Partner, NewsCategory, PressContact, Footer, Site)
+from . import version
+
+# Snippets, images and documents shown on public pages; who may see pages (a page
+# that becomes private must leave the cache); sites (pagecache/sites.py).
+SHOWN_ON_PAGES = (Partner, NewsCategory, PressContact, Footer, PageViewRestriction, Site)
 
 
 def feed_paths(index):
@@ -84,6 +88,7 @@ def on_commit_once(function):
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
+    version.bump_generation()
     transaction.on_commit(partial(purge_page_and_listings, instance))
 
 
@@ -98,6 +103,7 @@ def page_moving(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def page_moved(sender, **kwargs):
+    version.bump_generation()
     on_commit_once(purge_everything)
 
 
@@ -107,14 +113,36 @@ def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.live:
         batch = PurgeBatch()
         batch.add_page(instance)
+        version.bump_generation()
         transaction.on_commit(batch.purge)
         on_commit_once(purge_everything)
+
+
+# What Wagtail saves on a page when a draft is saved or a page locked: nothing visitors see.
+REVISION_BOOKKEEPING = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
 @receiver(published)
 @receiver(unpublished)
 @receiver(post_save)
 @receiver(post_delete)
-def shown_object_changed(sender, instance=None, **kwargs):
-    if isinstance(instance, SHOWN_ON_PAGES + (get_image_model(), get_document_model())):
+def shown_object_changed(sender, instance=None, update_fields=None, **kwargs):
+    if isinstance(instance, Page):
+        # Publishing has its own signals (above). A live page saved directly, as a
+        # script would, still changes what visitors see: the site's own caches go;
+        # a CDN keeps it until its s-maxage (the URLs are the publisher's business).
+        bookkeeping = update_fields and set(update_fields) <= REVISION_BOOKKEEPING
+        if kwargs.get("signal") is post_save and instance.live and not bookkeeping:
+            version.bump_generation()
+            on_commit_once(version.bump)
+    elif isinstance(instance, SHOWN_ON_PAGES + (get_image_model(), get_document_model())):
+        version.bump_generation()
         on_commit_once(purge_everything)

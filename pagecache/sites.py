@@ -26,4 +26,9 @@ def learn_site(request, key):
     if key is not None and hasattr(request, "_wagtail_site"):
         if len(_memo) > 100:  # old versions and unknown hosts: start again
             _memo.clear()
-        _memo[key] = request._wagtail_site
+        site = request._wagtail_site
+        if site is not None:
+            # The home page as its own class, so that Wagtail's serve view gets
+            # HomePage.localized (a memo too, home/routing.py) without a query.
+            site.root_page = site.root_page.specific
+        _memo[key] = site

@@ -11,6 +11,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from home.routing import CampusPageMixin
 from search.indexing import folded_search_text, page_search_fields
 
 
@@ -93,6 +94,17 @@ class Partner(
         return self.acronym or self.name
 
 
+def partners_with_logos(queryset):
+    """Partners with their logo and the logo's renditions: two queries for any number."""
+    from django.db.models import Prefetch
+
+    from images.models import CampusRendition
+
+    return queryset.select_related("logo").prefetch_related(
+        Prefetch("logo__renditions", queryset=CampusRendition.objects.all())
+    )
+
+
 # Headings of the partners page, in display order.
 KIND_HEADINGS = {
     Partner.Kind.FOUNDING_MEMBER: _("Membres fondateurs"),
@@ -102,7 +114,7 @@ KIND_HEADINGS = {
 }
 
 
-class PartnersPage(Page):
+class PartnersPage(CampusPageMixin, Page):
     """Lists the partners of its language, grouped by kind."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -120,9 +132,7 @@ class PartnersPage(Page):
 
     def groups(self):
         """[(kind label, [partners])] in the order of Partner.Kind, empty kinds left out."""
-        partners = Partner.objects.filter(locale_id=self.locale_id, live=True).select_related(
-            "logo"
-        )
+        partners = partners_with_logos(Partner.objects.filter(locale_id=self.locale_id, live=True))
         by_kind = {}
         for partner in partners:
             by_kind.setdefault(partner.kind, []).append(partner)

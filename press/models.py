@@ -14,9 +14,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from campus.translation import in_locale
+from campus.translation import in_locale_of_links
 from home.blocks import DocumentBlock
+from home.routing import CampusPageMixin, public
 from news.models import NewsCategory, NewsIndexPage, PressContact, news_listing
+from pagecache.fragments import cache_key, cached
 from search.indexing import folded_search_text, page_search_fields
 
 PRESS_RELEASE_COUNT = 10
@@ -26,7 +28,7 @@ class PressKitBlock(blocks.StreamBlock):
     document = DocumentBlock()
 
 
-class PressRoomPage(Page):
+class PressRoomPage(CampusPageMixin, Page):
     """« Espace presse » / « Press room »."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -77,30 +79,53 @@ class PressRoomPage(Page):
             ).values("translation_key"),
         ).first()
 
-    def press_releases(self):
-        """The latest live press releases of this page's language, newest first."""
-        if self.release_category is None:
+    @cached_property
+    def _press_releases(self):
+        if self.press_release_category_id is None:
             return []
+        # The chosen category in this page's language (an editor may pick another
+        # language's), in the same query as the items.
+        chosen = NewsCategory.objects.filter(pk=self.press_release_category_id)
         return list(
-            news_listing(self.locale_id).filter(category=self.release_category)[
-                :PRESS_RELEASE_COUNT
-            ]
+            news_listing(self.locale_id).filter(
+                category__locale_id=self.locale_id,
+                category__live=True,
+                category__translation_key__in=chosen.values("translation_key"),
+            )[:PRESS_RELEASE_COUNT]
         )
 
-    def press_releases_url(self):
-        """The news index of this language filtered on the press-release category, or ""."""
-        index = NewsIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
-        if index is None or self.release_category is None:
+    def press_releases(self):
+        """The latest live press releases of this page's language, newest first (one query)."""
+        return self._press_releases
+
+    def press_releases_url(self, request=None):
+        """The news index of this language filtered on the press-release category, or "".
+
+        No query once warm: the index's URL is remembered per content version.
+        """
+        releases = self._press_releases
+        if not releases:
             return ""
-        return f"{index.url}?category={self.release_category.slug}"
+
+        def index_url():
+            index = public(NewsIndexPage.objects.live()).filter(locale_id=self.locale_id).first()
+            return index.get_url(request) if index is not None else ""
+
+        url = cached(cache_key(request, "news_index_url", self.locale_id), index_url)
+        return f"{url}?category={releases[0].category.slug}" if url else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["press_releases_url"] = self.press_releases_url(request)
+        return context
 
     def contacts(self):
         """The media contacts in this page's language and the editors' order."""
-        rows = self.media_contacts.select_related("contact")
-        return in_locale(
+        return in_locale_of_links(
             PressContact.objects.filter(live=True),
             self.locale_id,
-            (row.contact.translation_key for row in rows),
+            PressRoomContact.objects.filter(page_id=self.pk),
+            "contact__translation_key",
         )
 
 

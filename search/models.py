@@ -2,8 +2,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.routing import CampusPageMixin
 
-class SearchPage(Page):
+
+class SearchPage(CampusPageMixin, Page):
     """« Recherche » / « Search »: the results page of its language, one per home page.
 
     Its address comes from Wagtail's routing (/fr/recherche/, /en/search/); the

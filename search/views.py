@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search.query import PlainText
 
 from campus.pagination import page_or_404, page_range
+from home.routing import public
 from search.text import MAX_QUERY_LENGTH, clean_query, search_terms
 
 PAGE_SIZE = 10
@@ -27,8 +28,7 @@ def search_results(terms, locale_id):
     from search.models import SearchPage
 
     pages = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(locale_id=locale_id)
         .not_type(SearchPage)
         .specific()

@@ -16,7 +16,7 @@ those tests should request ``campus_content``, which loads whatever is missing
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -36,5 +36,6 @@ def campus_content(db):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Start every test with an empty cache (Wagtail keeps site root paths there)."""
-    cache.clear()
+    """Start every test with empty caches (site root paths, fragments, renditions)."""
+    for alias in ("default", "renditions"):
+        caches[alias].clear()

@@ -1,17 +1,28 @@
-"""Header and footer pieces: main menu, language links (switcher and hreflang), footer."""
+"""Header and footer pieces: main menu, language links (switcher and hreflang), footer.
+
+What they show changes only when something is published, unpublished, moved or
+deleted, so each is computed once per content version (pagecache/version.py),
+language and host, and kept in the default cache: a page rendered with these
+caches warm costs no query for its header and footer. The cached values are
+plain data (URLs and texts), never per-visitor content; what depends on the
+page being shown (the menu's aria-current) is added at render time.
+"""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from home.routing import public
 from navigation.models import Footer
+from pagecache.fragments import cache_key, cached
+from pagecache.version import content_version
 
 register = template.Library()
 
 
 def _home_pages(request):
-    """{language_code: live home page} for the request's site."""
+    """{language_code: live home page} for the request's site (one query)."""
     site = Site.find_for_request(request)
     if site is None:
         return {}
@@ -20,25 +31,54 @@ def _home_pages(request):
     return {home.locale.language_code: home for home in homes}
 
 
+def home_links(request):
+    """{language_code: {"url", "full_url", "title"}} of the site's live home pages."""
+
+    def compute():
+        return {
+            code: {
+                "url": home.get_url(request),
+                "full_url": home.get_full_url(request),
+                "title": home.title,
+                "path": home.path,
+            }
+            for code, home in _home_pages(request).items()
+        }
+
+    return cached(cache_key(request, "homes"), compute)
+
+
+def _translation_links(page, request):
+    """{language_code: {"url", "full_url"}} of the page's live, public translations."""
+    found = public(page.get_translations(inclusive=True).live()).select_related("locale")
+    return {
+        translated.locale.language_code: {
+            "url": translated.get_url(request),
+            "full_url": translated.get_full_url(request),
+        }
+        for translated in found
+    }
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per site language, for the switcher and the hreflang alternates.
 
-    Each entry: code, name, url, current (the visitor's language), translated
-    (False when the current page has no live translation in that language and
-    the link falls back to that language's home page).
+    Each entry: code, name, url, full_url, current (the visitor's language),
+    translated (False when the current page has no live translation in that
+    language and the link falls back to that language's home page).
     """
     request = context.get("request")
     if request is None:
         return []
     page = context.get("page")
-    homes = _home_pages(request)
+    homes = home_links(request)
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translated in (
-            page.get_translations(inclusive=True).live().public().select_related("locale")
-        ):
-            translations[translated.locale.language_code] = translated
+        translations = cached(
+            cache_key(request, "translations", page.pk),
+            lambda: _translation_links(page, request),
+        )
     active = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
@@ -51,8 +91,8 @@ def language_links(context):
             {
                 "code": code,
                 "name": name,
-                "url": target.get_url(request),
-                "full_url": target.get_full_url(request),
+                "url": target["url"],
+                "full_url": target["full_url"],
                 "current": code == active,
                 "translated": translated,
             }
@@ -62,34 +102,83 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
+    """{"url", "full_url", "title", "path"} of the active language's home page, or None."""
     request = context.get("request")
-    homes = _home_pages(request) if request else {}
+    homes = home_links(request) if request else {}
     return homes.get(translation.get_language()) or next(iter(homes.values()), None)
+
+
+def _menu_items(request, home_path):
+    children = Page.objects.filter(
+        path__startswith=home_path, depth=len(home_path) // Page.steplen + 1
+    ).order_by("path")
+    return [
+        {"url": item.get_url(request), "title": item.title, "path": item.path}
+        for item in public(children.live()).in_menu()
+    ]
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
+    request = context.get("request")
     home = home_page(context)
+    items = []
+    if home is not None:
+        items = cached(
+            cache_key(request, "main_menu", home["path"]),
+            lambda: _menu_items(request, home["path"]),
+        )
     page = context.get("page")
-    items = home.get_children().live().public().in_menu() if home else []
-    current_path = getattr(page, "path", "")
+    current_path = getattr(page, "path", "") or ""
 
     def aria_current(item):
         # "page" on the page itself, "true" on the section that contains it.
-        if item.path == current_path:
+        if item["path"] == current_path:
             return "page"
-        return "true" if current_path.startswith(item.path) else ""
+        return "true" if current_path.startswith(item["path"]) else ""
 
-    return {
-        "request": context.get("request"),
-        "items": [{"page": item, "aria_current": aria_current(item)} for item in items],
-    }
+    return {"items": [{**item, "aria_current": aria_current(item)} for item in items]}
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context, page):
+    """The page's ancestors, root first: from the routing when it knows them (no query)."""
+    ancestors = getattr(page, "_route_ancestors", None)
+    if ancestors is None:
+        ancestors = page.get_ancestors()
+    return ancestors
+
+
+class LazyFooter:
+    """The footer of the active language, read only when the cached fragment is missing."""
+
+    def __init__(self):
+        self._loaded = False
+        self._footer = None
+
+    def get(self):
+        if not self._loaded:
+            self._footer = Footer.objects.filter(
+                locale__language_code=translation.get_language(), live=True
+            ).first()
+            self._loaded = True
+        return self._footer
 
 
 @register.inclusion_tag("navigation/footer.html", takes_context=True)
 def site_footer(context):
+    request = context.get("request")
     return {
-        "request": context.get("request"),
-        "footer": Footer.objects.filter(locale=Locale.get_active(), live=True).first(),
+        "request": request,
+        "footer_source": LazyFooter(),
+        "LANGUAGE_CODE": translation.get_language(),
+        "CONTENT_VERSION": content_version(request),
+        "host": request.get_host() if request is not None else "",
         "language_links": context.get("language_links") or language_links(context),
     }
+
+
+@register.simple_tag
+def footer_of(source):
+    """The Footer behind a LazyFooter (one query, inside the cached fragment only)."""
+    return source.get()

@@ -12,9 +12,11 @@ module (``django_db_blocker.unblock()``) instead of using ``transactional_db``, 
 flush at teardown would wipe that content for the tests that follow.
 """
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -90,3 +92,21 @@ def content_db(django_db_setup, django_db_blocker):
     """Read access to the session's content for a whole module, without a flush at the end."""
     with django_db_blocker.unblock():
         yield
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright (skipped, or failed in CI, when missing)."""
+    require(CHROMIUM.is_file(), f"{CHROMIUM} is missing: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        require(False, "the playwright Python package is missing: pip install -e '.[dev]'")
+    # Playwright's sync API keeps an event loop in this thread, which Django's guard
+    # against database calls from async code mistakes for one (the `db` fixture's
+    # transaction): nothing here is async, the pages are served by the server thread.
+    allow = mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "1"})
+    with allow, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

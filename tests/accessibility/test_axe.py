@@ -6,13 +6,10 @@ Debian's Chromium (never a downloaded browser) is driven by Playwright against a
 server of the session's test database; axe-core comes from npm (``npm ci``).
 """
 
-import os
-from unittest import mock
-
 import pytest
 from pytest_django.live_server_helper import LiveServer
 
-from .conftest import AXE_JS, CHROMIUM, CHROMIUM_ARGS, PAGES, require
+from .conftest import AXE_JS, PAGES, chromium, require
 
 # The mark makes pytest-django create the test database (tests only read it).
 pytestmark = pytest.mark.django_db
@@ -53,20 +50,9 @@ def server(content_db):
 
 @pytest.fixture(scope="module")
 def browser():
-    require(CHROMIUM.is_file(), f"{CHROMIUM} is missing: apt-get install chromium")
     require(AXE_JS.is_file(), f"{AXE_JS} is missing: run `npm ci --ignore-scripts`")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover
-        require(False, "the playwright Python package is missing: pip install -e '.[dev]'")
-    # Playwright's sync API keeps an event loop in this thread, which Django's guard
-    # against database calls from async code mistakes for one (the `db` fixture's
-    # transaction): nothing here is async, the pages are served by the server thread.
-    allow = mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "1"})
-    with allow, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -85,6 +85,9 @@ def test_article_images_are_responsive_pictures(client, illustrated_article):
     assert hero_img["fetchpriority"] == "high"
     assert body_img["loading"] == "lazy"
     assert "fetchpriority" not in body_img.attrs
+    # Decoded off the main thread, except the hero, which is painted as soon as it can be.
+    assert body_img["decoding"] == "async"
+    assert hero_img["decoding"] == "auto"
     assert body_img["alt"] == "Une salle de cours"
     # The hero is cropped 16:9 around its focal point; the body image keeps its proportions.
     assert int(hero_img["width"]) * 9 == int(hero_img["height"]) * 16

@@ -18,4 +18,4 @@ class PageCacheBackend(BaseBackend):
     def purge_batch(self, urls):
         # Wagtail runs the purge inside the publish transaction: bumping now
         # would let a request re-cache the old content before the commit.
-        transaction.on_commit(version.bump)
+        transaction.on_commit(version.bump_committed)

@@ -13,6 +13,11 @@ from django.core.files import locks
 
 
 class FileCache(FileBasedCache):
+    def validate_key(self, key):
+        # Memcached's key rules (checked character by character on every read) do
+        # not apply to file names, which are hashes of the key.
+        pass
+
     def get(self, key, default=None, version=None):
         try:
             with open(self._key_to_file(key, version), "rb") as f:

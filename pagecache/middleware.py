@@ -78,19 +78,19 @@ class PageCacheMiddleware:
         try:
             # The language is in the path of every page; elsewhere (sitemap.xml,
             # robots.txt) the one LocaleMiddleware will negotiate.
-            language = get_language_from_request(request, check_path=True)
+            language = language_of(request)
             raw = f"{language}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
             digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
             key = f"pagecache:page:{digest}"
             # One round trip to Redis for both the version and the page.
-            found = cache.get_many([*version.KEYS, key])
+            found = cache.get_many([version.KEY, key])
         except DisallowedHost:
             raise
         except Exception:  # a cache outage degrades to rendering, never to an error
             cache_failed("read")
             return None, None
         cache_recovered()
-        current = version.from_values(found)
+        current = found.get(version.KEY)
         if current is None:
             return key, None
         setattr(request, version.REQUEST_ATTRIBUTE, current)
@@ -111,6 +111,14 @@ class PageCacheMiddleware:
             cache.set(key, (stamp, response), settings.PAGE_CACHE_TIMEOUT)
         except Exception:
             cache_failed("write")
+
+
+PREFIXES = {f"/{code}/": code for code, _name in settings.LANGUAGES}
+
+
+def language_of(request):
+    path = request.path_info
+    return PREFIXES.get(path[: path.find("/", 1) + 1]) or get_language_from_request(request)
 
 
 def is_public_request(request):

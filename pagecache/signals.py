@@ -88,7 +88,7 @@ def on_commit_once(function):
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
-    version.bump_generation()
+    version.bump()
     transaction.on_commit(partial(purge_page_and_listings, instance))
 
 
@@ -103,7 +103,7 @@ def page_moving(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def page_moved(sender, **kwargs):
-    version.bump_generation()
+    version.bump()
     on_commit_once(purge_everything)
 
 
@@ -113,7 +113,7 @@ def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.live:
         batch = PurgeBatch()
         batch.add_page(instance)
-        version.bump_generation()
+        version.bump()
         transaction.on_commit(batch.purge)
         on_commit_once(purge_everything)
 
@@ -141,8 +141,8 @@ def shown_object_changed(sender, instance=None, update_fields=None, **kwargs):
         # a CDN keeps it until its s-maxage (the URLs are the publisher's business).
         bookkeeping = update_fields and set(update_fields) <= REVISION_BOOKKEEPING
         if kwargs.get("signal") is post_save and instance.live and not bookkeeping:
-            version.bump_generation()
-            on_commit_once(version.bump)
+            version.bump()
+            on_commit_once(version.bump_committed)
     elif isinstance(instance, SHOWN_ON_PAGES + (get_image_model(), get_document_model())):
-        version.bump_generation()
+        version.bump()
         on_commit_once(purge_everything)

@@ -239,6 +239,9 @@ class CampusPageMixin:
         return PageViewRestriction.objects.none()
 
 
+_live_pages = {}
+
+
 def live_pages(request=None):
     """Every live page of the tree, remembered per content version (one query to build).
 
@@ -246,7 +249,14 @@ def live_pages(request=None):
     what links to pages (call-to-action blocks, the home page's mission link) need to
     show a page in the visitor's language without a query per link.
     """
-    key = f"campus:live-pages:{content_version(request)}"
+    version = content_version(request)
+    # Also kept in process memory for the version, as localized_home does: unpickling
+    # every live page's row on each request would cost more than the page it links from.
+    # Read only, shared by the requests of that version.
+    found = _live_pages.get(version)
+    if found is not None:
+        return found
+    key = f"campus:live-pages:{version}"
     found = cache.get(key)
     if found is None:
         rows, keys = {}, {}
@@ -257,6 +267,9 @@ def live_pages(request=None):
             keys[(str(values["translation_key"]), language_code)] = values["id"]
         found = {"rows": rows, "keys": keys}
         cache.set(key, found, timeout=ROUTE_TIMEOUT)
+    if len(_live_pages) > 10:  # old versions: start again
+        _live_pages.clear()
+    _live_pages[version] = found
     return found
 
 

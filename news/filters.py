@@ -22,7 +22,7 @@ from taggit.models import Tag
 
 from campus.pagination import page_or_404, page_range
 from home.routing import public
-from news.models import PAGE_SIZE, NewsCategory, NewsPage, news_listing
+from news.models import CARD_FIELDS, PAGE_SIZE, NewsCategory, NewsPage, news_listing
 from pagecache.version import content_version
 
 
@@ -64,6 +64,30 @@ class NewsFilterForm(forms.Form):
             pages = pages.filter(sort_date__year=int(data["year"]))
         return pages
 
+    def selects(self):
+        """The filters as plain data for the template's <select>s, no widget rendering.
+
+        [{"name", "id", "label", "options": [(value, text, selected)]}], as Django's
+        label_tag and Select would write them: the form's ids, the label with its
+        suffix (" :" in French), the submitted value selected ("" when absent).
+        """
+        selects = []
+        for name, field in self.fields.items():
+            bound = self[name]
+            current = self.data.get(self.add_prefix(name)) or ""
+            label = str(field.label)
+            if self.label_suffix and label[-1:] not in _(":?.!"):
+                label += self.label_suffix
+            selects.append(
+                {
+                    "name": bound.html_name,
+                    "id": bound.auto_id,
+                    "label": label,
+                    "options": [(value, text, value == current) for value, text in field.choices],
+                }
+            )
+        return selects
+
     @property
     def is_filtered(self):
         return any(self.cleaned_data.values())
@@ -103,11 +127,24 @@ def filtered_news(index, request):
     form = NewsFilterForm(request.GET, locale_id=index.locale_id, request=request)
     if not form.is_valid():
         raise Http404("Unknown news filter")
-    pages = form.filter(news_listing(index.locale_id))
+    # The cards (news/news_cards.html) read CARD_FIELDS only: no image, no other column.
+    listing = news_listing(index.locale_id).select_related(None).select_related("category")
+    pages = form.filter(listing.only(*CARD_FIELDS))
     paginator = Paginator(pages, PAGE_SIZE)
+    # The number of results, like the filter choices, changes only on publication:
+    # counted once per language, filters and content version (a finite set: the form
+    # only accepts the values it offers), then read from the cache.
+    filters = ":".join(form.cleaned_data[name] for name in form.fields)
+    key = f"campus:news-count:{content_version(request)}:{index.locale_id}:{filters}"
+    count = cache.get(key)
+    if count is None:
+        count = paginator.count
+        cache.set(key, count, 24 * 60 * 60)
+    paginator.count = count  # Paginator.count is a cached_property: no COUNT query
     news_page = page_or_404(paginator, request)
     return {
         "filter_form": form,
+        "filter_selects": form.selects(),
         "is_filtered": form.is_filtered,
         "news_page": news_page,
         "news": news_page.object_list,

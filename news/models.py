@@ -36,9 +36,20 @@ from campus.translation import in_locale_of_links
 from home.blocks import BodyStreamBlock
 from home.routing import CampusPageMixin, page_image_queryset, public
 from images.models import PageImageMixin
+from pagecache.fragments import cache_key, cached
 from search.indexing import folded_search_text, page_search_fields
 
 PAGE_SIZE = 12
+# What a news card shows (news/news_cards.html): title, link, summary, date, category.
+# Listings of cards load these columns only.
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "standfirst",
+    "publication_date",
+    "first_published_at",
+    "category__name",
+)
 
 
 class NewsCategory(
@@ -167,6 +178,7 @@ class NewsIndexPage(CampusPageMixin, RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(filtered_news(self, request))
+        context["feed_links"] = self.feed_links(request=request)
         return context
 
     @path("rss/", name="rss_feed")
@@ -183,15 +195,18 @@ class NewsIndexPage(CampusPageMixin, RoutablePageMixin, Page):
 
         return NewsAtomFeed()(request, index=self, category_slug=category_slug)
 
-    def feed_url(self, kind, category=None):
-        """URL (root-relative on one site) of the "rss" or "atom" feed, of one category if given."""
+    def feed_url(self, kind, category=None, request=None, page_url=None):
+        """URL (root-relative on one site) of the "rss" or "atom" feed, of one category if given.
+
+        ``page_url``: this page's URL when the caller already has it.
+        """
         if category is None:
             route = self.reverse_subpage(f"{kind}_feed")
         else:
             route = self.reverse_subpage(
                 f"{kind}_category_feed", kwargs={"category_slug": category.slug}
             )
-        return self.url + route
+        return (page_url or self.get_url(request)) + route
 
     def feed_title(self, category=None):
         parts = [settings.WAGTAIL_SITE_NAME, self.title]
@@ -199,31 +214,24 @@ class NewsIndexPage(CampusPageMixin, RoutablePageMixin, Page):
             parts.append(category.name)
         return " – ".join(parts)
 
-    def feed_links(self, category=None):
+    def feed_links(self, category=None, request=None):
         """The feeds of this language (and of one category), for <link rel="alternate">.
 
-        No query: the URL comes from the cached site root paths, the title from this page.
+        No query: the URL comes from the site root paths (cached on the request when
+        given), the title from this page.
         """
-        links = [
+        page_url = self.get_url(request)
+        scopes = [None] if category is None else [None, category]
+        return [
             {
                 "label": label,
                 "type": mime_type,
-                "title": self.feed_title(),
-                "href": self.feed_url(kind),
+                "title": self.feed_title(scope),
+                "href": self.feed_url(kind, scope, page_url=page_url),
             }
+            for scope in scopes
             for kind, label, mime_type in self.FEED_KINDS
         ]
-        if category is not None:
-            links += [
-                {
-                    "label": label,
-                    "type": mime_type,
-                    "title": self.feed_title(category),
-                    "href": self.feed_url(kind, category),
-                }
-                for kind, label, mime_type in self.FEED_KINDS
-            ]
-        return links
 
 
 class NewsPage(CampusPageMixin, PageImageMixin, Page):
@@ -312,15 +320,35 @@ class NewsPage(CampusPageMixin, PageImageMixin, Page):
                 }
             )
 
-    def feed_links(self):
+    def feed_links(self, request=None):
         """The feeds of its index, and of its category when it has one."""
-        return self.get_parent().specific_deferred.feed_links(self.category)
+        return self.get_parent().specific_deferred.feed_links(self.category, request=request)
 
     def save(self, *args, **kwargs):
         # Publishing sets first_published_at before saving the live page.
         if self.publication_date is None and self.live and self.first_published_at:
             self.publication_date = self.first_published_at
         return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_tags"], context["related_news"] = self.tags_and_related(request)
+        context["feed_links"] = self.feed_links(request=request)
+        return context
+
+    def tags_and_related(self, request=None):
+        """(tags, related items) of the published page, read once per content version.
+
+        Both change only when something is published (pagecache/version.py): no query
+        once warm. A preview reads them afresh (its tags are the draft's).
+        """
+
+        def compute():
+            return list(self.tags.all()), self.related_news()
+
+        if request is None or getattr(request, "is_preview", False):
+            return compute()
+        return cached(cache_key(request, "news-tags-related", self.pk), compute)
 
     @property
     def display_date(self):
@@ -351,7 +379,7 @@ class NewsPage(CampusPageMixin, PageImageMixin, Page):
     def related_news(self):
         """Related items in this page's language, live ones only."""
         return in_locale_of_links(
-            public(NewsPage.objects.live()).select_related("category").defer_streamfields(),
+            public(NewsPage.objects.live()).select_related("category").only(*CARD_FIELDS),
             self.locale_id,
             NewsPageRelatedItem.objects.filter(page_id=self.pk),
             "related_page__translation_key",

@@ -91,7 +91,7 @@ class PageCacheMiddleware:
             return None, None
         cache_recovered()
         current = found.get(version.KEY)
-        if current is None:
+        if not isinstance(current, str):  # no version yet: the render starts one
             return key, None
         setattr(request, version.REQUEST_ATTRIBUTE, current)
         cached = found.get(key)

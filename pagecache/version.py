@@ -35,10 +35,15 @@ def content_version(request=None):
         if version is not None:
             return version
     version = cache.get(KEY)
-    if version is None:
-        # First request after a cache flush (or a cache that keeps nothing).
-        cache.add(KEY, secrets.token_hex(8), timeout=None)
-        version = cache.get(KEY) or f"uncached-{secrets.token_hex(8)}"
+    if not isinstance(version, str):
+        # First request after a cache flush, or a value left by an older release.
+        if version is None:
+            cache.add(KEY, secrets.token_hex(8), timeout=None)
+        else:
+            bump()
+        version = cache.get(KEY)
+        if not isinstance(version, str):  # a cache that keeps nothing (DummyCache)
+            version = f"uncached-{secrets.token_hex(8)}"
     if request is not None:
         setattr(request, REQUEST_ATTRIBUTE, version)
     return version

@@ -69,10 +69,11 @@ BUDGETS = {
     # + the pillars it serves, its position among its siblings
     "ObjectivePage": {"fr": (4, 19), "en": (4, 21)},
     "PillarPage": {"fr": (3, 18), "en": (3, 20)},  # + the objectives it serves
-    # + count and page of the listing (filter choices are cached)
-    "NewsIndexPage": {"fr": (4, 22), "en": (4, 24)},
-    # + image renditions, tags, related items (partners named: a cached strip)
-    "NewsPage": {"fr": (5, 21), "en": (5, 23)},
+    # + the page of the listing (filter choices and the count are cached; cold, the count)
+    "NewsIndexPage": {"fr": (3, 22), "en": (3, 24)},
+    # + image renditions; tags and related items are cached per content version, cold
+    # only (partners named: a cached strip)
+    "NewsPage": {"fr": (3, 21), "en": (3, 23)},
     "PressRoomPage": {"fr": (4, 20), "en": (4, 22)},  # + releases, contacts
     "SitemapPage": {"fr": (4, 19), "en": (4, 21)},  # + its home page and the tree
 }

@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.images.models import SourceImageIOError
+from wagtail.images.models import Filter, SourceImageIOError
 
 from home.models import HomePage
 from news.models import NewsPage
@@ -21,6 +21,8 @@ from news.models import NewsPage
 register = template.Library()
 
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+# Parsed once (images/templatetags/campus_images.py says why).
+SHARE_FILTER = Filter(spec=SHARE_IMAGE_FILTER)
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 # Fields that can stand in for an empty meta description, most specific first.
 DESCRIPTION_FIELDS = ("search_description", "standfirst", "summary", "intro", "hero_lead")
@@ -39,7 +41,9 @@ def share_image(page, base_url):
     image = getattr(page, "image", None)
     if image is not None:
         try:
-            rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+            # get_renditions, not get_rendition: a prefetched rendition is not written back
+            # to the renditions cache on every render (images/templatetags/campus_images.py).
+            rendition = next(iter(image.get_renditions(SHARE_FILTER).values()))
         except SourceImageIOError:
             rendition = None  # file lost from storage: fall back, never fail the page
         if rendition is not None:

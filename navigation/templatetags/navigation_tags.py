@@ -45,7 +45,12 @@ def home_links(request):
             for code, home in _home_pages(request).items()
         }
 
-    return cached(cache_key(request, "homes"), compute)
+    # Asked for three times per page (language links, header, menu): read once.
+    homes = getattr(request, "_campus_home_links", None)
+    if homes is None:
+        homes = cached(cache_key(request, "homes"), compute)
+        request._campus_home_links = homes
+    return homes
 
 
 def _translation_links(page, request):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -12,6 +13,7 @@ from wagtail.models import Locale, Site
 
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
+from pagecache import version
 from pagecache.middleware import is_public_response
 from search.models import SearchPage
 
@@ -226,3 +228,11 @@ def test_a_new_site_is_seen_at_once(client, settings, django_capture_on_commit_c
     home = client.get("/en/", HTTP_HOST="en.example.org")
     assert home.status_code == 200
     assert home.wsgi_request._wagtail_site.hostname == "en.example.org"
+
+
+def test_a_version_left_by_an_older_release_is_replaced(client):
+    # An integer counter (the first format) in a cache that survived a deploy.
+    cache.set(version.KEY, 12345, timeout=None)
+    assert client.get("/fr/").status_code == 200
+    assert isinstance(cache.get(version.KEY), str)
+    assert client.get("/fr/")["X-Cache"] == "HIT"

@@ -76,7 +76,8 @@ class NewsFilterForm(forms.Form):
             bound = self[name]
             current = self.data.get(self.add_prefix(name)) or ""
             label = str(field.label)
-            if self.label_suffix and label[-1:] not in _(":?.!"):
+            # As Django's label_tag: no suffix after a label's own punctuation.
+            if self.label_suffix and label[-1:] not in ":?.!":
                 label += self.label_suffix
             selects.append(
                 {

@@ -6,11 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campus.views import RobotsView, healthz, sitemap
+from campus.views import RobotsView, healthz, livez, sitemap
 
-# Outside the language prefix: admin, documents, health check, sitemap and robots.txt.
+# Outside the language prefix: admin, documents, health checks, sitemap and robots.txt.
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("livez/", livez, name="livez"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),

@@ -12,6 +12,13 @@ from campus.sitemaps import CampusSitemap
 
 
 @never_cache
+def livez(request):
+    """Liveness: the process answers. Never touches the database or the cache, so an
+    orchestrator restarts a stuck worker, not a healthy one waiting for PostgreSQL."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
 def healthz(request):
     """Readiness: 200 when the database answers, 503 when it does not."""
     try:

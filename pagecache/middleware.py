@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 # Files: left to whitenoise, the media server and Wagtail's document view.
 FILE_PREFIXES = ("/static/", "/media/", "/documents/")
 # Never served from (nor stored in) the page cache: the admin (and its previews).
-EXCLUDED_PREFIXES = ("/admin/", "/healthz/")
+EXCLUDED_PREFIXES = ("/admin/", "/healthz/", "/livez/")
 ALLOWED_VARY = {"cookie", "accept-encoding", "accept-language"}
 
 

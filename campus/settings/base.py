@@ -130,9 +130,13 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to "nothing cached" while Redis is down (pagecache/rediscache.py).
+            "BACKEND": "pagecache.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "campus",
+            # A Redis that does not answer costs at most this long, then is left
+            # alone for a few seconds.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:

@@ -50,3 +50,19 @@ def test_healthz_503_when_the_database_is_unreachable(client):
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"status": "unavailable", "database": "down"}
     assert_not_cacheable(response)
+
+
+def test_livez_answers_without_the_database_or_the_cache(client, django_assert_num_queries):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    with (
+        mock.patch.object(connection, "cursor", side_effect=unreachable),
+        mock.patch("django.core.cache.cache.get", side_effect=RuntimeError("cache down")),
+        django_assert_num_queries(0),
+    ):
+        response = client.get("/livez/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert_not_cacheable(response)
+    assert reverse("livez") == "/livez/"

@@ -124,7 +124,7 @@ def test_redis_url_selects_the_redis_cache():
     assert result.returncode == 0, result.stderr
     cache = json.loads(result.stdout)["CACHES"]["default"]
 
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "pagecache.rediscache.ResilientRedisCache"
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/0"
 
 

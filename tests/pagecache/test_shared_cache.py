@@ -45,7 +45,7 @@ def shared_cache(request, settings, tmp_path):
         pytest.skip(f"no Redis on {REDIS_URL}")
     prefix = f"campus-test-{uuid.uuid4().hex}"
     backend = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "pagecache.rediscache.ResilientRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": prefix,
     }

@@ -1,5 +1,7 @@
-from django.db import DatabaseError, connection
-from django.http import HttpResponseServerError, JsonResponse
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -9,6 +11,9 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
 
 from campus.sitemaps import CampusSitemap
+
+# What a stopped or unreachable database raises (not a bad query: that is a 500).
+DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
 @never_cache
@@ -75,6 +80,20 @@ SERVER_ERROR_TEXTS = {
 }
 
 
+# The database is down (or unreachable): a 503 that says to come back, not a 500.
+UNAVAILABLE_TEXTS = {
+    "fr": {
+        "title": "Site momentanément indisponible",
+        "lead": "Le site est en maintenance ou surchargé. Merci de réessayer dans une minute.",
+    },
+    "en": {
+        "title": "Temporarily unavailable",
+        "lead": "The site is under maintenance or overloaded. Please try again in a minute.",
+    },
+}
+RETRY_AFTER_SECONDS = 60
+
+
 def error_language(request):
     """The language of the URL prefix (/en/… is English), French otherwise."""
     language = translation.get_language_from_path(request.path)
@@ -86,9 +105,16 @@ def server_error(request, template_name="500.html"):
 
     Rendered without the request, so no context processor runs (the settings one of
     wagtail.contrib.settings queries the database); the template gets static texts.
+    When what failed is the database (Django calls this inside its ``except``, so
+    the exception is at hand), the answer is a 503 with ``Retry-After``: the site
+    comes back by itself once the database does (connections are checked, and
+    reopened, at each request).
     """
     language = error_language(request)
+    unavailable = isinstance(sys.exc_info()[1], DATABASE_DOWN)
     texts = SERVER_ERROR_TEXTS[language]
+    if unavailable:
+        texts = {**texts, **UNAVAILABLE_TEXTS[language]}
     code, url, label = texts["other_language"]
     context = {
         "language": language,
@@ -98,4 +124,8 @@ def server_error(request, template_name="500.html"):
     }
     with translation.override(language):
         html = render_to_string(template_name, context)
+    if unavailable:
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponseServerError(html)

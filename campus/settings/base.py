@@ -123,6 +123,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable PostgreSQL costs a request at most this long (a stopped one
+    # refuses at once): the visitor gets the 503 page, not a hang.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DB_CONNECT_TIMEOUT", 3
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis shared between app servers when REDIS_URL is set, local memory otherwise.

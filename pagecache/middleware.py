@@ -48,6 +48,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.path.startswith(FILE_PREFIXES):
             return self.get_response(request)
+        token = version.in_request()
+        try:
+            return self.respond(request)
+        finally:
+            version.end_request(token)
+
+    def respond(self, request):
         if not is_public_request(request):
             return private(self.get_response(request))
 
@@ -93,7 +100,7 @@ class PageCacheMiddleware:
         current = found.get(version.KEY)
         if not isinstance(current, str):  # no version yet: the render starts one
             return key, None
-        setattr(request, version.REQUEST_ATTRIBUTE, current)
+        version.remember(request, current)
         cached = found.get(key)
         if cached is not None and cached[0] == current:
             return key, cached

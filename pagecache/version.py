@@ -19,14 +19,34 @@ server sees a change at once), files shared by the workers of one server otherwi
 
 import logging
 import secrets
+from contextvars import ContextVar
 
 from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
 
 KEY = "pagecache:version"
-# Remembered on the request: read once per request, whatever renders.
+# Read once per request, whatever renders: remembered on the request, and for code
+# that has no request at hand (routing helpers) in the request's context, which
+# the page cache middleware opens and closes (``in_request``).
 REQUEST_ATTRIBUTE = "_content_version"
+_OUTSIDE = object()
+_current = ContextVar("content_version", default=_OUTSIDE)
+
+
+def in_request():
+    """Open a request's context (returns the token to give ``end_request``)."""
+    return _current.set(None)
+
+
+def end_request(token):
+    _current.reset(token)
+
+
+def remember(request, version):
+    setattr(request, REQUEST_ATTRIBUTE, version)
+    if _current.get() is not _OUTSIDE:
+        _current.set(version)
 
 
 def content_version(request=None):
@@ -34,6 +54,9 @@ def content_version(request=None):
         version = getattr(request, REQUEST_ATTRIBUTE, None)
         if version is not None:
             return version
+    current = _current.get()
+    if current is not _OUTSIDE and current is not None:
+        return current
     version = cache.get(KEY)
     if not isinstance(version, str):
         # First request after a cache flush, or a value left by an older release.
@@ -46,12 +69,16 @@ def content_version(request=None):
             version = f"uncached-{secrets.token_hex(8)}"
     if request is not None:
         setattr(request, REQUEST_ATTRIBUTE, version)
+    if current is not _OUTSIDE:
+        _current.set(version)
     return version
 
 
 def bump():
     """Make every cached page and fragment stale."""
     cache.set(KEY, secrets.token_hex(8), timeout=None)
+    if _current.get() is not _OUTSIDE:
+        _current.set(None)  # this request reads the new version from now on
 
 
 def bump_committed():

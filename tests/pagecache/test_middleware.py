@@ -236,3 +236,21 @@ def test_a_version_left_by_an_older_release_is_replaced(client):
     assert client.get("/fr/").status_code == 200
     assert isinstance(cache.get(version.KEY), str)
     assert client.get("/fr/")["X-Cache"] == "HIT"
+
+
+def test_the_content_version_is_read_once_per_request(client, settings, monkeypatch):
+    settings.PAGE_CACHE = False  # a full render: menus, routes, fragments all need it
+    from django.core.cache.backends.locmem import LocMemCache
+
+    reads = []
+    original = LocMemCache.get
+
+    def spy(self, key, *args, **kwargs):
+        if key == version.KEY:
+            reads.append(key)
+        return original(self, key, *args, **kwargs)
+
+    client.get("/en/news/")  # warm: the version exists
+    monkeypatch.setattr(LocMemCache, "get", spy)
+    assert client.get("/en/news/").status_code == 200
+    assert len(reads) == 1

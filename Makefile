@@ -13,7 +13,8 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=campus.settings.production \
 	SERVE_MEDIA=1
 
 .PHONY: run test install migrate content superuser prod lint format messages check-locale \
-	check-migrations check-deploy ci clean scheduler checkers bench lighthouse
+	check-migrations check-deploy ci clean scheduler checkers bench load lighthouse backup restore \
+	observatory
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +46,17 @@ scheduler: migrate
 
 superuser: migrate
 	$(MANAGE) createsuperuser
+
+# The database (SQLite or DATABASE_URL's PostgreSQL) and MEDIA_ROOT, into a dated folder
+# of BACKUP_DIR (var/backups) with a manifest.json; safe while the site runs.
+backup: install
+	$(MANAGE) backup
+
+# Into an empty database and media folder only: `make restore BACKUP=var/backups/<date>`
+# (default: the newest), then checked against the manifest. FORCE=1 moves an existing
+# SQLite file and media folder aside first (never a PostgreSQL database).
+restore: install
+	$(MANAGE) restore $(BACKUP) $(if $(filter 1,$(FORCE)),--force)
 
 # axe-core and the Nu HTML checker (vnu.jar) for tests/accessibility, from package-lock.json.
 # Without npm (or offline) those tests are skipped, unless CAMPUS_REQUIRE_BROWSER_TESTS=1 (CI).
@@ -108,6 +120,14 @@ bench: install
 			"make sure 'wrk' is on PATH, then run make bench again."; exit 1; }; }
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
+# The load test (scripts/load.py, Linux): 60 s at 64 connections on the home page, the news
+# index and an article, page cache on then off, gunicorn.conf.py as it is; fails on any socket
+# error, timeout (> 2 s), error answer or 5xx. Needs wrk (`make bench` installs it).
+# `make load LOAD_ARGS="--duration 10"` for a smoke run; results in var/load/results.json.
+load: install
+	@command -v wrk >/dev/null 2>&1 || { echo "wrk not found: sudo apt-get install wrk (or make bench)"; exit 1; }
+	$(BIN)/python scripts/load.py $(LOAD_ARGS)
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules
 
@@ -115,5 +135,10 @@ clean:
 # site under the production settings and gunicorn (scripts/lighthouse.py); fails below 100.
 # Needs Chromium (apt-get install chromium) and node_modules (make checkers).
 # `make lighthouse LIGHTHOUSE_ARGS="--images --only fr-home fr-news"`.
+# Mozilla HTTP Observatory's rules (npm @mdn/mdn-http-observatory) on the site served as in
+# production, over HTTPS with a throwaway certificate: fails unless A+ without penalty.
+observatory: install checkers
+	$(BIN)/python scripts/observatory.py
+
 lighthouse: install checkers
 	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)

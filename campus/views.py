@@ -1,16 +1,22 @@
+import posixpath
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.views import defaults, static
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
 
 from campus.sitemaps import CampusSitemap
+
+# Where Wagtail stores document files, inside MEDIA_ROOT.
+DOCUMENTS_FOLDER = "documents/"
 
 # What a stopped or unreachable database raises (not a bad query: that is a 500).
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -33,6 +39,17 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+def media(request, path):
+    """Uploads, when Django serves them itself (``SERVE_MEDIA``, development): images and
+    their renditions. Documents are only ever served by /documents/, which applies their
+    collection's privacy and the download headers (documents/sendfile.py)."""
+    if not (settings.SERVE_MEDIA or settings.DEBUG):
+        raise Http404
+    if posixpath.normpath(path).lstrip("/").startswith(DOCUMENTS_FOLDER):
+        raise Http404
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def sitemap(request):
@@ -98,6 +115,18 @@ def error_language(request):
     """The language of the URL prefix (/en/… is English), French otherwise."""
     language = translation.get_language_from_path(request.path)
     return language if language in SERVER_ERROR_TEXTS else "fr"
+
+
+def bad_request(request, exception, template_name="400.html"):
+    """handler400: Django's own view, in the language of the URL whatever is active.
+
+    A foreign ``Host`` header can be refused before LocaleMiddleware has run (by the
+    page cache or SecurityMiddleware's HTTPS redirect, which read the host first):
+    the active language is then whatever the thread's previous request left. The
+    template (templates/400.html) needs no request and no database.
+    """
+    with translation.override(error_language(request)):
+        return defaults.bad_request(request, exception, template_name=template_name)
 
 
 def server_error(request, template_name="500.html"):

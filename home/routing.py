@@ -26,6 +26,8 @@ pages and the aliases of the whole tree are listed once per content version,
 which a saved or deleted restriction changes too (pagecache/version.py).
 """
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Prefetch, Q
@@ -56,8 +58,17 @@ ROUTE_TIMEOUT = 24 * 60 * 60
 RESTRICTIONS_KEY = "campus:view-restrictions"
 
 
+# No page lies deeper than treebeard's path allows (255 characters, 4 per level, the
+# root and the home page included): prefixes past that name no page. Without this
+# bound, a URL of thousands of segments costs as many cache keys and SQL parameters
+# (megabytes of them), and every render of it the same again.
+MAX_LEVELS = Page._meta.get_field("path").max_length // Page.steplen - 2
+
+
 def _route_key(request, url_path):
-    return f"campus:route:{content_version(request)}:{url_path}"
+    # Hashed: a URL path is as long as a visitor makes it, a cache key should not be.
+    digest = hashlib.sha256(url_path.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"campus:route:{content_version(request)}:{digest}"
 
 
 def _page_from_row(row):
@@ -86,7 +97,7 @@ def pages_on_the_way(root, request, path_components, use_cache=True):
     """
     prefixes = []
     url_path = root.url_path
-    for component in path_components:
+    for component in path_components[:MAX_LEVELS]:
         url_path += component + "/"
         prefixes.append(url_path)
     keys = {prefix: _route_key(request, prefix) for prefix in prefixes}

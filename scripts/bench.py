@@ -743,14 +743,18 @@ def http_get(url, timeout=30):
 class Server:
     """gunicorn with gunicorn.conf.py on 127.0.0.1, its logs in a file; stopped on exit."""
 
-    def __init__(self, env, log_path, page_cache, cache_dir, spare_ports, extra_args=()):
+    def __init__(
+        self, env, log_path, page_cache, cache_dir, spare_ports, extra_args=(), workers=WORKERS
+    ):
         self.extra_args = list(extra_args)
+        self.workers = workers  # through WEB_CONCURRENCY, as gunicorn.conf.py reads it
         # Sync workers close every connection, which leaves thousands in TIME_WAIT on the
         # server's side; a new connection that lands on one of them may stall for a second.
         # Each wrk run gets a port of its own, so that no run inherits the previous one's.
         self.port, *self.spare_ports = free_ports(1 + spare_ports)
         self.env = dict(env, PAGE_CACHE="1" if page_cache else "0", CACHE_DIR=str(cache_dir))
         self.env["PORT"] = str(self.port)
+        self.env["WEB_CONCURRENCY"] = str(workers)
         self.log_path = log_path
         self.process = None
 
@@ -762,7 +766,7 @@ class Server:
         command = [str(BIN / "gunicorn"), "campus.wsgi:application", "-c", "gunicorn.conf.py"]
         for port in [self.port, *self.spare_ports]:
             command += ["--bind", f"{HOST}:{port}"]
-        command += ["--workers", str(WORKERS), *self.extra_args]
+        command += self.extra_args
         self.log = open(self.log_path, "ab")  # noqa: SIM115  (closed in __exit__)
         self.process = subprocess.Popen(  # noqa: S603
             command,
@@ -778,7 +782,7 @@ class Server:
                 raise BenchError(f"gunicorn exited at start; see {self.log_path}")
             with contextlib.suppress(OSError):
                 status, _headers, _body = http_get(self.base + "/healthz/", timeout=5)
-                if status == 200 and len(self.worker_pids()) >= WORKERS:
+                if status == 200 and len(self.worker_pids()) >= self.workers:
                     return self
             time.sleep(0.25)
         raise BenchError(f"gunicorn did not answer /healthz/ within 60 s; see {self.log_path}")

@@ -8,8 +8,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "campus"
@@ -49,7 +51,9 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "images",
+    "documents",
     "navigation",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -74,6 +78,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +90,8 @@ MIDDLEWARE = [
     # every middleware below added when it was rendered (pagecache/).
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (settings at the end of this file).
+    "campus.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix
@@ -89,9 +100,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Administrators and moderators without two-factor authentication: to its setup.
+    "accounts.middleware.RequireMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out sign-in into the 429 page (accounts/, settings below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campus.urls"
@@ -206,6 +222,60 @@ WAGTAILFRONTENDCACHE = frontend_cache_backends()
 # rewrite /fr/ into /en/ in them.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
+# Admin accounts (accounts/). Staff sign in with django-allauth, at the admin's own
+# login URL (/admin/login/, answered by allauth: accounts/urls.py) or /comptes/login/:
+# username or email, password, then the code of their authenticator app once they have
+# one. Administrators and moderators must set one up before the admin lets them in;
+# editors may. django-axes locks a username from one address after repeated failures.
+# Without a reverse proxy, the socket's address is the client's; behind one (nginx, a
+# load balancer, a CDN), BEHIND_PROXY=1 makes the last TRUSTED_PROXY_COUNT entries of
+# X-Forwarded-For (those the proxies appended) count, and X-Forwarded-Proto too.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "wagtailadmin_login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
+# No public signup, no social accounts, no email verification: accounts are created by
+# an administrator in Wagtail. Forgotten passwords: allauth's reset (email link).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "wagtailadmin_login"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PariSanté Campus] "
+# allauth's own count of failed sign-ins (password, and authenticator codes), above
+# django-axes' lock so that axes answers first: per account whatever the address
+# (guessing from many addresses), and for codes, per user.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,10/15m/key"}
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "PariSanté Campus"
+# A code from the previous or next 30 seconds too: phones whose clock is slightly off.
+MFA_TOTP_TOLERANCE = 1
+# Who must have two-factor authentication: superusers, anyone who may manage accounts
+# and these groups (editorial/roles.py; Wagtail's own « Moderators » may publish too).
+ACCOUNTS_MFA_REQUIRED = env_bool("ADMIN_MFA_REQUIRED", True)
+ACCOUNTS_MFA_REQUIRED_GROUPS = ["Validation", "Moderators"]
+# Lockout: AXES_FAILURE_LIMIT failed sign-ins for one username from one address lock
+# that pair for AXES_COOLOFF_MINUTES (HTTP 429, accounts/lockout.py).
+# Unlock earlier: `manage.py axes_reset_username <username>`.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "accounts.axes.client_username"
+# django-ipware is not installed: the address comes from accounts/axes.py instead.
+AXES_CLIENT_IP_CALLABLE = "accounts.axes.client_ip"
+AXES_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -254,9 +324,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
-)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -265,12 +333,23 @@ WAGTAIL_SITE_NAME = "PariSanté Campus"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CampusImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Press photos: a 7000×5000 (35 Mpx) high-quality JPEG fits both limits; decoding
+# one takes ~140 MB of memory, so bigger images are refused before being decoded.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 36_000_000
 # Refuses corrupt, mismatched and oversized uploads with a French form error (not a 500).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.CampusImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Checks that each file's content is what its extension says (documents/forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CampusDocumentForm"
+# Documents are always downloaded, never opened in the browser; served by Django so
+# that view restrictions apply, with sandboxing headers (documents/sendfile.py, which
+# replaces Wagtail's weaker CSP: keep both lines below together).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+SENDFILE_BACKEND = "documents.sendfile"
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = False
 # Wagtail's database backend, bilingual (search/backends.py): on PostgreSQL, full-text
 # search with the text search configuration of each page's language; on SQLite, FTS5
 # with prefix matching. Run `manage.py update_index` after changing this block.
@@ -325,3 +404,81 @@ def require_secret_key(key):
             "and pass it in the environment."
         )
     return key
+
+
+# Content-Security-Policy (django-csp, campus/security.py). Public pages run no inline
+# script or style and load everything from this site; embeds come only from the players
+# of the providers in WAGTAILEMBEDS_FINDERS below. No nonce: cached pages are served
+# to everyone with the same headers (pagecache/).
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+]
+# The embeds editors can add (EmbedBlock): videos of the campus's channels. Any other
+# address is refused in the admin form, so frame-src above stays the complete list.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [
+            oembed_providers.youtube,
+            oembed_providers.vimeo,
+            oembed_providers.dailymotion,
+        ],
+    }
+]
+_MEDIA_SOURCES = [SELF] + ([MEDIA_URL] if MEDIA_URL.startswith("https://") else [])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": _MEDIA_SOURCES,
+        "media-src": _MEDIA_SOURCES,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": EMBED_FRAME_SOURCES,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Wagtail's admin needs its inline scripts and styles (and shows previews and embeds of
+# any provider while editing): no fetch restrictions there, the rest stays.
+ADMIN_URL_PREFIXES = ["/admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features the site never uses, refused to the pages and to the players they embed.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+# Staff e-mail addresses are not sent (hashed) to Gravatar for admin avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

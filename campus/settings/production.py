@@ -1,5 +1,7 @@
 """Production: HTTPS only, refuses to start without a secret key."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_int, require_secret_key
 
@@ -7,6 +9,8 @@ SECRET_KEY = require_secret_key(SECRET_KEY)  # noqa: F405
 DEBUG = False
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Where plain HTTP is redirected, when not the same host (e.g. "www.example.org").
+SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)

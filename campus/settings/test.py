@@ -25,3 +25,6 @@ WHITENOISE_AUTOREFRESH = True
 # Tests change content inside transactions that never commit, so the purge
 # (on commit) never runs: the full-page cache is on only in tests/pagecache.
 PAGE_CACHE = False
+# Tests sign staff in with force_login, without an authenticator: two-factor
+# authentication is required only in tests/accounts, which turn it back on.
+ACCOUNTS_MFA_REQUIRED = False

@@ -19,6 +19,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
@@ -92,6 +93,22 @@ def content_db(django_db_setup, django_db_blocker):
     """Read access to the session's content for a whole module, without a flush at the end."""
     with django_db_blocker.unblock():
         yield
+
+
+@pytest.fixture(scope="module")
+def server(content_db):
+    """A live server for the module, on the session's content."""
+    live = LiveServer("localhost:0")
+    live._live_server_modified_settings.enable()
+    yield live
+    live._live_server_modified_settings.disable()
+    live.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
 
 
 @contextlib.contextmanager

@@ -7,9 +7,8 @@ server of the session's test database; axe-core comes from npm (``npm ci``).
 """
 
 import pytest
-from pytest_django.live_server_helper import LiveServer
 
-from .conftest import AXE_JS, PAGES, chromium, require
+from .conftest import AXE_JS, PAGES, require
 
 # The mark makes pytest-django create the test database (tests only read it).
 pytestmark = pytest.mark.django_db
@@ -39,25 +38,16 @@ FOCUSED = """() => {
 
 
 @pytest.fixture(scope="module")
-def server(content_db):
-    """A live server for the module, on the session's content (see conftest.py)."""
-    live = LiveServer("localhost:0")
-    live._live_server_modified_settings.enable()
-    yield live
-    live._live_server_modified_settings.disable()
-    live.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
+def browser(browser):
     require(AXE_JS.is_file(), f"{AXE_JS} is missing: run `npm ci --ignore-scripts`")
-    with chromium() as browser:
-        yield browser
+    return browser
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # axe-core is injected as an inline script, which the site's Content-Security-Policy
+    # refuses (tests/accessibility/test_csp.py checks the pages with the policy on).
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

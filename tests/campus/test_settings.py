@@ -92,6 +92,42 @@ def test_production_passes_check_deploy_with_a_strong_key():
     assert "WARNINGS" not in output
 
 
+def test_check_deploy_is_clean_with_hsts_preload_too():
+    result = check_deploy(
+        SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="example.org", SECURE_HSTS_PRELOAD="1"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+PRINT_PRODUCTION_SECURITY = (
+    "import json; from django.conf import settings as s; print(json.dumps({name: getattr(s, name) "
+    "for name in ['SESSION_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY', 'SESSION_COOKIE_SAMESITE', "
+    "'CSRF_COOKIE_SECURE', 'CSRF_COOKIE_SAMESITE', 'SECURE_HSTS_SECONDS', "
+    "'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_SSL_REDIRECT']}))"
+)
+
+
+def test_production_cookies_are_secure_httponly_samesite_and_hsts_lasts_a_year():
+    result = run(
+        ["-c", f"import django; django.setup(); {PRINT_PRODUCTION_SECURITY}"],
+        DJANGO_SETTINGS_MODULE="campus.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values == {
+        "SESSION_COOKIE_SECURE": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "CSRF_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SAMESITE": "Lax",
+        "SECURE_HSTS_SECONDS": 31_536_000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_SSL_REDIRECT": True,
+    }
+
+
 # --- defaults derived from the environment -----------------------------------
 
 PRINT_BACKENDS = (

@@ -1,0 +1,134 @@
+"""The Content-Security-Policy holds in a real browser: no page type breaks it, and
+editors keep the Wagtail userbar on public pages and the preview in the admin.
+
+Chromium reports every refused script, style, font, image or frame as a
+``securitypolicyviolation`` event; the tests collect them (and console errors) while
+each page loads, with the policy on (no ``bypass_csp``).
+"""
+
+import contextlib
+import secrets
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from .conftest import PAGES
+
+# The mark makes pytest-django create the test database (tests only read it).
+pytestmark = pytest.mark.django_db
+
+# Registered before any page script runs: records what the policy refused.
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__violations.push(event.violatedDirective + ' ' + event.blockedURI);
+});
+"""
+
+
+@contextlib.contextmanager
+def watched_page(browser, cookies=()):
+    context = browser.new_context()
+    context.add_cookies(list(cookies))
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    try:
+        yield page, errors
+    finally:
+        context.close()
+
+
+def violations(page):
+    return page.evaluate("window.__violations")
+
+
+@pytest.mark.parametrize(("path", "status"), [(path, status) for _id, path, status in PAGES])
+def test_no_page_type_breaks_the_policy(server, browser, path, status):
+    with watched_page(browser) as (page, errors):
+        response = page.goto(server.url + path, wait_until="load")
+        assert response.status == status
+        assert "default-src 'none'" in response.headers["content-security-policy"]
+        # The page's own style sheet and font did load under the policy.
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith(
+            '"Source Sans 3"'
+        )
+        assert violations(page) == []
+        # A 404 page logs its own status as a console error; nothing else may.
+        assert [e for e in errors if "404" not in e] == []
+
+
+@pytest.fixture(scope="module")
+def editor_cookie(server):
+    """A logged-in superuser's session cookie. A module fixture writes outside the tests'
+    transactions (the live server's thread must read it), so it is removed afterwards:
+    the session's content database is shared by the whole test run."""
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    # An editor (two-factor authentication is optional for editors, required above them).
+    user = get_user_model().objects.create_user(
+        "csp-editor", "csp@example.org", secrets.token_urlsafe(16)
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    yield {"name": cookie.key, "value": cookie.value, "url": server.url}
+    client.logout()
+    user.delete()
+
+
+def test_editors_keep_the_userbar_under_the_policy(server, browser, editor_cookie):
+    with watched_page(browser, [editor_cookie]) as (page, errors):
+        response = page.goto(server.url + "/fr/", wait_until="networkidle")
+        assert response.status == 200
+        assert "default-src 'none'" in response.headers["content-security-policy"]
+        userbar = page.locator("wagtail-userbar")
+        assert userbar.count() == 1
+        # The userbar's script ran: its shadow root holds the trigger button, which opens.
+        trigger = page.locator("wagtail-userbar button").first
+        trigger.click()
+        assert page.locator("wagtail-userbar [role=menu]").is_visible()
+        assert violations(page) == []
+        assert errors == []
+
+
+def test_previews_work_in_the_admin(server, browser, editor_cookie):
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="fr")
+    with watched_page(browser, [editor_cookie]) as (page, errors):
+        response = page.goto(
+            f"{server.url}/admin/pages/{home.pk}/edit/preview/?mode=", wait_until="load"
+        )
+        assert response.status == 200
+        # Framed by the admin's own pages only; the public policy does not apply there.
+        policy = response.headers["content-security-policy"]
+        assert "frame-ancestors 'self'" in policy
+        assert "default-src" not in policy
+        assert page.locator("h1").count() == 1
+        assert violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/comptes/login/", "/comptes/password/reset/"])
+def test_sign_in_pages_work_under_their_policy(server, browser, path):
+    with watched_page(browser) as (page, errors):
+        response = page.goto(server.url + path, wait_until="load")
+        assert response.status == 200
+        assert page.locator("input[type=password], input[type=email]").count() >= 1
+        # The accounts stylesheet applied (no inline styles to fall back on).
+        assert page.evaluate("document.styleSheets.length") >= 1
+        assert violations(page) == []
+        assert errors == []
+
+
+def test_two_factor_pages_work_under_the_policy(server, browser, editor_cookie):
+    with watched_page(browser, [editor_cookie]) as (page, errors):
+        response = page.goto(server.url + "/comptes/2fa/totp/activate/", wait_until="load")
+        assert response.status == 200
+        assert "/comptes/" in page.url
+        assert violations(page) == []
+        assert errors == []

@@ -23,7 +23,8 @@ class RequireMFAMiddleware:
     def __call__(self, request):
         if settings.ACCOUNTS_MFA_REQUIRED and self.applies(request):
             user = request.user
-            if mfa_required(user) and not has_authenticator(user):
+            # Whoever has an authenticator passes on one query, before the role lookup.
+            if not has_authenticator(user) and mfa_required(user):
                 self.explain(request)
                 return HttpResponseRedirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

@@ -92,10 +92,7 @@ class PageCacheMiddleware:
             # One round trip to Redis for both the version and the page.
             found = cache.get_many([version.KEY, key])
         except DisallowedHost:
-            # Not cached, and not answered here: CommonMiddleware refuses the Host
-            # once LocaleMiddleware has set the language of the URL, so the 400
-            # page is in that language (here, none is active yet).
-            return None, None
+            raise  # a 400 (handler400 answers in the language of the URL)
         except Exception:  # a cache outage degrades to rendering, never to an error
             cache_failed("read")
             return None, None

@@ -1110,6 +1110,40 @@ def django_setup():
     django.setup()
 
 
+def add_site_arguments(parser, redis_variable, results_file):
+    """The options of the throwaway site and server, shared with scripts/load.py."""
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get(redis_variable, ""),
+        help="Redis as the cache (a database of its own: the run writes in it); default: "
+        f"{redis_variable}, else the file cache",
+    )
+    parser.add_argument(
+        "--gunicorn-args",
+        default="",
+        help="extra gunicorn options, e.g. '--max-requests 0' (default: gunicorn.conf.py alone)",
+    )
+    parser.add_argument("--fresh-seed", action="store_true", help="rebuild the seeded database")
+    parser.add_argument("--json", default=str(results_file), help="results file")
+
+
+def run_within(limit, what, broken, function, args):
+    """``function(args)``, stopped after ``limit`` seconds; 1 and the reason on a BenchError."""
+
+    def too_long(_signum, _frame):
+        raise BenchError(f"{what} took more than {limit} s")
+
+    signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(limit)
+    try:
+        return function(args) or 0
+    except BenchError as error:
+        print(f"\n{broken}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        signal.alarm(0)
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["_seed"]:
@@ -1131,19 +1165,7 @@ def main(argv=None):
     parser.add_argument("--duration", type=int, help="seconds per measured run (default 15)")
     parser.add_argument("--warmup", type=int, help="seconds of warm-up per page (default 3)")
     parser.add_argument("--connections", type=int, default=4, help="wrk connections (4)")
-    parser.add_argument(
-        "--redis-url",
-        default=os.environ.get("BENCH_REDIS_URL", ""),
-        help="measure with this Redis as the cache (a database of its own: the bench writes "
-        "in it); default: BENCH_REDIS_URL, else the file cache",
-    )
-    parser.add_argument(
-        "--gunicorn-args",
-        default="",
-        help="extra gunicorn options, e.g. '--max-requests 0' (default: gunicorn.conf.py alone)",
-    )
-    parser.add_argument("--fresh-seed", action="store_true", help="rebuild the seeded database")
-    parser.add_argument("--json", default=str(BENCH_DIR / "results.json"), help="results file")
+    add_site_arguments(parser, "BENCH_REDIS_URL", BENCH_DIR / "results.json")
     parser.add_argument(
         "--max-seconds", type=int, help="stop the whole run after this long (default 900)"
     )
@@ -1152,19 +1174,7 @@ def main(argv=None):
     args.warmup = args.warmup or (1 if args.quick else 3)
     limit = args.max_seconds or (600 if args.quick else 900)
 
-    def too_long(_signum, _frame):
-        raise BenchError(f"the benchmark took more than {limit} s")
-
-    signal.signal(signal.SIGALRM, too_long)
-    signal.alarm(limit)
-    try:
-        bench(args)
-    except BenchError as error:
-        print(f"\nBENCHMARK BROKEN: {error}", file=sys.stderr)
-        return 1
-    finally:
-        signal.alarm(0)
-    return 0
+    return run_within(limit, "the benchmark", "BENCHMARK BROKEN", bench, args)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,6 @@ import json  # noqa: E402
 import runpy  # noqa: E402
 import shlex  # noqa: E402
 import shutil  # noqa: E402
-import signal  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -463,15 +462,7 @@ def main(argv=None):
         type=int,
         help="gunicorn workers (default: WEB_CONCURRENCY, else gunicorn.conf.py's default)",
     )
-    parser.add_argument(
-        "--redis-url",
-        default=os.environ.get("LOAD_REDIS_URL", ""),
-        help="Redis as the cache (a database of its own: the run writes in it); default: "
-        "LOAD_REDIS_URL, else the file cache",
-    )
-    parser.add_argument(
-        "--gunicorn-args", default="", help="extra gunicorn options, to try a setting"
-    )
+    bench.add_site_arguments(parser, "LOAD_REDIS_URL", LOAD_DIR / "results.json")
     parser.add_argument(
         "--servers",
         type=int,
@@ -479,26 +470,13 @@ def main(argv=None):
         help="app servers sharing the database and the cache (Redis with --redis-url), "
         "the connections split between them (1)",
     )
-    parser.add_argument("--fresh-seed", action="store_true", help="rebuild the seeded database")
-    parser.add_argument("--json", default=str(LOAD_DIR / "results.json"), help="results file")
     args = parser.parse_args(argv)
     unknown = [mode for mode in args.modes if mode not in MODES]
     if unknown or not args.modes:
         parser.error(f"--modes: on and/or off, not {','.join(unknown) or 'nothing'}")
     limit = 900 + 2 * len(args.modes) * (args.duration + args.timeout + 60)
 
-    def too_long(_signum, _frame):
-        raise LoadError(f"the load test took more than {limit} s")
-
-    signal.signal(signal.SIGALRM, too_long)
-    signal.alarm(limit)
-    try:
-        return load(args)
-    except LoadError as error:
-        print(f"\nLOAD TEST BROKEN: {error}", file=sys.stderr)
-        return 1
-    finally:
-        signal.alarm(0)
+    return bench.run_within(limit, "the load test", "LOAD TEST BROKEN", load, args)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from wagtail.documents.models import Document
 from documents.forms import CampusDocumentField, CampusDocumentForm
 from tests.documents import samples
 from tests.factories import make_document
+from tests.utils import field_errors, multiple_upload_error
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +28,6 @@ def add_document(client, name, content, title="Dossier"):
     return client.post(
         reverse("wagtaildocs:add"), {"title": title, "file": SimpleUploadedFile(name, content)}
     )
-
-
-def field_errors(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    return " ".join(error.get_text(" ", strip=True) for error in soup.select(".error-message"))
 
 
 def test_the_admin_uses_the_campus_document_form():
@@ -99,13 +95,7 @@ def refusal_through(view, client, name, content):
         assert response.status_code == 200
         errors = field_errors(response)
     else:
-        response = client.post(
-            reverse("wagtaildocs:add_multiple"), {"files[]": SimpleUploadedFile(name, content)}
-        )
-        assert response.status_code == 200
-        data = json.loads(response.content)
-        assert data["success"] is False
-        errors = data["error_message"]
+        errors = multiple_upload_error(client, "wagtaildocs:add_multiple", name, content)
     assert Document.objects.count() == count
     return errors
 

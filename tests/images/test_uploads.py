@@ -19,6 +19,7 @@ from PIL import Image as PILImage
 from images.forms import CampusImageField, CampusImageForm
 from images.models import CampusImage
 from tests.factories import make_image
+from tests.utils import field_errors, multiple_upload_error
 
 pytestmark = pytest.mark.django_db
 
@@ -55,14 +56,6 @@ def add_image(client, name, content, title="Illustration"):
             "caption": "Le campus",
         },
     )
-
-
-def field_errors(response, field="file"):
-    soup = BeautifulSoup(response.content, "html.parser")
-    errors = soup.select(f"#panel-child-content-{field}-section .error-message") or soup.select(
-        ".error-message"
-    )
-    return " ".join(error.get_text(" ", strip=True) for error in errors)
 
 
 def assert_refused(response, message):
@@ -339,13 +332,7 @@ def refusal_through(view, client, name, content):
         assert response.status_code == 200
         errors = field_errors(response)
     else:
-        response = client.post(
-            reverse("wagtailimages:add_multiple"), {"files[]": SimpleUploadedFile(name, content)}
-        )
-        assert response.status_code == 200
-        data = json.loads(response.content)
-        assert data["success"] is False
-        errors = data["error_message"]
+        errors = multiple_upload_error(client, "wagtailimages:add_multiple", name, content)
     assert CampusImage.objects.count() == count
     return errors
 

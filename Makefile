@@ -35,8 +35,11 @@ migrate: install | var
 content: migrate
 	$(MANAGE) load_campus_content
 
+# The site as visitors see it, its own error pages included (404, 400 in the URL's
+# language); `make run DEBUG=1` for Django's debug pages and tracebacks.
+DEBUG ?= 0
 run: content
-	$(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 
 # Scheduled publishing: publishes what editors scheduled (go-live dates) and
 # withdraws what expired, now and every 60 s, until Ctrl-C. Run it next to

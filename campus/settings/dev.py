@@ -3,7 +3,8 @@
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
-DEBUG = True
+# On unless DEBUG=0 (`make run` turns it off: visitors' error pages, not tracebacks).
+DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: F405, S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -130,6 +130,20 @@ def test_production_cookies_are_secure_httponly_samesite_and_hsts_lasts_a_year()
 
 # --- defaults derived from the environment -----------------------------------
 
+
+@pytest.mark.parametrize(("value", "expected"), [(None, "True"), ("0", "False"), ("1", "True")])
+def test_development_debug_follows_the_environment(value, expected):
+    """`make run` passes DEBUG=0: the site's own error pages; `manage.py` alone debugs."""
+    extra = {"DEBUG": value} if value is not None else {}
+    result = run(
+        ["-c", "from campus.settings import dev; print(dev.DEBUG)"],
+        DJANGO_SETTINGS_MODULE="campus.settings.dev",
+        **extra,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
 PRINT_BACKENDS = (
     "import json; from campus.settings import base; "
     "print(json.dumps({'DATABASES': base.DATABASES, 'CACHES': base.CACHES}, default=str))"

@@ -4,15 +4,13 @@ Wagtail's Sitemap lists the descendants of the site's root page, which is the Fr
 home page here: the English tree, rooted at its translation, would be left out. This
 one lists the trees of the root page and of all its translations, and gives each URL
 the ``<xhtml:link rel="alternate" hreflang>`` of every live, public version of the
-page (itself included) plus ``x-default`` (the French version, as in <head>).
+page, by the same rule as <head> (navigation/hreflang.py).
 """
 
-from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-# The language whose version x-default points to, as in base.html.
-DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+from navigation.hreflang import hreflang_alternates
 
 
 def listed_in_sitemaps(page):
@@ -53,16 +51,7 @@ class CampusSitemap(Sitemap):
 
     def alternates(self, page):
         versions = dict(self.alternates_by_key().get(page.translation_key, []))
-        if len(versions) < 2:
-            return []
-        links = [
-            {"lang_code": code, "location": versions[code]}
-            for code, _name in settings.LANGUAGES
-            if code in versions
-        ]
-        if DEFAULT_LANGUAGE in versions:
-            links.append({"lang_code": "x-default", "location": versions[DEFAULT_LANGUAGE]})
-        return links
+        return [{"lang_code": code, "location": url} for code, url in hreflang_alternates(versions)]
 
     def _urls(self, page, protocol, domain):
         urls = []

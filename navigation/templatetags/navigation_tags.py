@@ -14,6 +14,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.routing import public
+from navigation.hreflang import hreflang_alternates
 from navigation.models import Footer
 from pagecache.fragments import cache_key, cached
 from pagecache.version import content_version
@@ -103,6 +104,14 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag
+def hreflang_links(links):
+    """[(hreflang, absolute URL)] for <head>, from language_links: translations only."""
+    return hreflang_alternates(
+        {link["code"]: link["full_url"] for link in links if link["translated"]}
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -109,14 +109,34 @@ def test_drafts_private_pages_and_search_pages_are_left_out(client):
             assert BASE + page.url not in entries
 
 
-def test_a_page_without_translation_has_no_alternates(client):
+def head_alternates(client, url):
+    document = BeautifulSoup(client.get(url).content, "html.parser")
+    return {
+        link["hreflang"]: link["href"]
+        for link in document.find_all("link", rel="alternate", hreflang=True)
+    }
+
+
+def test_a_page_without_translation_says_the_same_in_the_head_and_the_sitemap(client):
     home = Page.objects.get(url_path="/accueil/", locale__language_code="fr")
     orphan = home.add_child(
         instance=SitemapPage(title="Seulement en français", slug="seulement-en-francais")
     )
     orphan.save_revision().publish()
-    entries = sitemap_entries(client)
-    assert entries[BASE + "/fr/seulement-en-francais/"] == {}
+    url = BASE + "/fr/seulement-en-francais/"
+    expected = {"fr": url, "x-default": url}
+    assert sitemap_entries(client)[url] == expected
+    assert head_alternates(client, url) == expected
+
+
+def test_an_english_page_whose_french_was_withdrawn_keeps_an_x_default(client):
+    french = Page.objects.get(url_path="/accueil/contact-et-acces/", locale__language_code="fr")
+    english = french.get_translations().get()
+    french.unpublish()
+    url = BASE + english.url
+    expected = {"en": url, "x-default": url}
+    assert sitemap_entries(client)[url] == expected
+    assert head_alternates(client, url) == expected
 
 
 def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client):

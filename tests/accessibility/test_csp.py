@@ -49,7 +49,11 @@ def test_no_page_type_breaks_the_policy(server, browser, path, status):
     with watched_page(browser) as (page, errors):
         response = page.goto(server.url + path, wait_until="load")
         assert response.status == status
-        assert "default-src 'none'" in response.headers["content-security-policy"]
+        policy = response.headers["content-security-policy"]
+        assert "default-src 'none'" in policy
+        # Framed by no one, previews' framing notwithstanding (campus/security.py).
+        assert "frame-ancestors 'none'" in policy
+        assert response.headers["x-frame-options"] == "DENY"
         # The page's own style sheet and font did load under the policy.
         assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith(
             '"Source Sans 3"'
@@ -97,19 +101,24 @@ def test_editors_keep_the_userbar_under_the_policy(server, browser, editor_cooki
 
 
 def test_previews_work_in_the_admin(server, browser, editor_cookie):
+    """The preview as the editor's preview panel frames it, not opened on its own."""
     from home.models import HomePage
 
     home = HomePage.objects.get(locale__language_code="fr")
     with watched_page(browser, [editor_cookie]) as (page, errors):
-        response = page.goto(
-            f"{server.url}/admin/pages/{home.pk}/edit/preview/?mode=", wait_until="load"
-        )
+        page.goto(f"{server.url}/admin/pages/{home.pk}/edit/", wait_until="load")
+        with page.expect_response(lambda r: "/edit/preview/?in_preview_panel=true" in r.url) as p:
+            page.locator('[data-side-panel-toggle="preview"]').first.click()
+        response = p.value
         assert response.status == 200
-        # Framed by the admin's own pages only; the public policy does not apply there.
+        # The public policy, framed by the admin's own pages only.
         policy = response.headers["content-security-policy"]
         assert "frame-ancestors 'self'" in policy
-        assert "default-src" not in policy
-        assert page.locator("h1").count() == 1
+        assert "default-src 'none'" in policy
+        assert response.headers["x-frame-options"] == "SAMEORIGIN"
+        frame = page.frame_locator("#w-preview-iframe")
+        assert frame.locator("h1").inner_text().strip() == home.title.strip()
+        assert frame.locator("html").evaluate("() => window.__violations") == []
         assert violations(page) == []
 
 
@@ -132,3 +141,42 @@ def test_two_factor_pages_work_under_the_policy(server, browser, editor_cookie):
         assert "/comptes/" in page.url
         assert violations(page) == []
         assert errors == []
+
+
+def test_a_preview_is_framed_by_the_admin_only_and_never_cached(client, settings):
+    """The preview's own response (Wagtail renders it on the page's public path) and the
+    full-page cache: a preview neither reads the cached page nor replaces it."""
+    from django.core.cache import cache
+
+    from home.models import StandardPage
+    from tests.editorial.moderation_helpers import form_data, make_user
+
+    settings.PAGE_CACHE = True
+    cache.clear()
+    page = StandardPage.objects.get(url_path__endswith="/contact-et-acces/")
+    public = client.get(page.url)
+    assert public["X-Cache"] == "MISS"
+    assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
+
+    client.force_login(make_user("apercu-cache", superuser=True))
+    edit = client.get(f"/admin/pages/{page.pk}/edit/")
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+    posted = client.post(preview_url, form_data(edit, title="Titre en aperçu"))
+    assert posted.json()["is_valid"]
+    preview = client.get(preview_url + "?in_preview_panel=true")
+    assert preview.status_code == 200
+    assert "Titre en aperçu" in preview.text
+    assert "X-Cache" not in preview
+    assert "private" in preview["Cache-Control"]
+    policy = preview["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy
+    assert "frame-ancestors 'none'" not in policy
+    assert "default-src 'none'" in policy
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+
+    client.logout()
+    again = client.get(page.url)
+    assert again["X-Cache"] == "HIT"
+    assert "Titre en aperçu" not in again.text
+    assert "frame-ancestors 'none'" in again["Content-Security-Policy"]
+    assert again["X-Frame-Options"] == "DENY"

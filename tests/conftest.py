@@ -16,8 +16,10 @@ those tests should request ``campus_content``, which loads whatever is missing
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session")
@@ -39,3 +41,11 @@ def clear_cache():
     """Start every test with empty caches (site root paths, fragments, renditions)."""
     for alias in ("default", "renditions"):
         caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def source_language():
+    """Start every test in French, the source language: a request to /en/… leaves
+    English active in the thread, which would leak into the next test's rendering."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

@@ -2,16 +2,27 @@
 
 import pytest
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from editorial.translation_status import MISSING, OUTDATED, source_version, translation_tasks
+from editorial.roles import MODERATORS_GROUP
+from editorial.translation_status import (
+    DRAFT,
+    MISSING,
+    OUTDATED,
+    SOURCE_REMOVED,
+    source_version,
+    translation_tasks,
+    visible_tasks,
+)
 from mission.models import MissionPage
 from navigation.models import Footer
 from partners.models import Partner
 from tests.editorial.helpers import add_french_pages
+from tests.editorial.moderation_helpers import make_role_users, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +37,10 @@ def sync(instance):
         object_id=instance.translation_key, locale=instance.locale
     )
     source.update_from_db()
-    for translation in source.translations.filter(enabled=True):
-        translation.save_target(publish=True)
+    # wagtail-localize publishes on commit: run it inside the test's transaction.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for translation in source.translations.filter(enabled=True):
+            translation.save_target(publish=True)
 
 
 def french_mission():
@@ -166,3 +179,160 @@ def test_the_english_snippet_editor_says_which_french_version_it_was_translated_
     response = admin_client.get(reverse("wagtailsnippets_partners_partner:edit", args=[english.pk]))
     assert response.status_code == 200
     assert "Traduit depuis la version française du" in response.content.decode()
+
+
+# English drafts waiting for publication, and English online without its French.
+
+
+def translate(instance, *, publish=False):
+    """What « Traduire » does (a draft, as WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is
+    False), or with publish=True what a moderator's « Publier dans English » leaves."""
+    english = Locale.objects.get(language_code="en")
+    source, _ = TranslationSource.get_or_create_from_instance(instance)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=english)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=publish)
+    return instance.get_translation(english)
+
+
+def french_partner(name="Institut imaginaire"):
+    partner = Partner(
+        locale=Locale.objects.get(language_code="fr"), name=name, kind=Partner.Kind.INSTITUTE
+    )
+    partner.save()
+    partner.save_revision().publish()
+    return partner
+
+
+def test_a_translation_not_yet_published_is_a_draft_waiting():
+    (page,) = add_french_pages(1)
+    english = translate(page)
+    assert not english.live
+
+    (task,) = translation_tasks()
+    assert (task.title, task.status) == (page.title, DRAFT)
+    assert task.action_url == task.translation_url
+    assert task.translation_url == reverse("wagtailadmin_pages:edit", args=[english.pk])
+    assert task.edit_url == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert not task.in_moderation
+    assert str(task.status_label) == "Anglais en attente de publication"
+
+    english.save_revision().publish()
+    assert translation_tasks() == []
+
+
+def test_a_sync_not_yet_published_is_a_draft_waiting_not_out_of_date():
+    page = french_mission()
+    page.intro = "Une nouvelle introduction."
+    page.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    source.update_from_db()
+    english = translate(page)  # « Synchroniser » without « Publier immédiatement »
+    assert english.live and english.has_unpublished_changes
+
+    assert statuses() == {(page.title, DRAFT)}
+    english.get_latest_revision().publish()
+    assert translation_tasks() == []
+
+
+def test_an_english_draft_submitted_to_the_workflow_is_in_moderation():
+    (page,) = add_french_pages(1)
+    english = translate(page)
+    moderator = make_user("validateur", MODERATORS_GROUP)
+    english.get_workflow().start(english, moderator)
+
+    (task,) = translation_tasks()
+    assert (task.status, task.in_moderation) == (DRAFT, True)
+
+
+def test_an_english_page_online_without_its_french_is_flagged_until_withdrawn():
+    (page,) = add_french_pages(1)
+    english = translate(page, publish=True)
+    assert translation_tasks() == []
+
+    page.unpublish()
+    (task,) = translation_tasks()
+    assert (task.title, task.status, task.is_page) == (english.title, SOURCE_REMOVED, True)
+    assert task.action_url == reverse("wagtailadmin_pages:unpublish", args=[english.pk])
+    assert task.translation_url == reverse("wagtailadmin_pages:edit", args=[english.pk])
+    assert task.edit_url == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert str(task.status_label) == "Source française retirée"
+
+    english.unpublish()
+    assert translation_tasks() == []
+
+
+def test_an_english_page_whose_french_was_deleted_is_flagged():
+    (page,) = add_french_pages(1)
+    english = translate(page, publish=True)
+    page.delete()
+    (task,) = translation_tasks()
+    assert (task.title, task.status, task.edit_url) == (english.title, SOURCE_REMOVED, None)
+
+
+def test_moderated_snippets_have_the_same_states():
+    partner = french_partner()
+    english = translate(partner)
+    (task,) = translation_tasks()
+    assert (task.title, task.status, task.is_page) == ("Institut imaginaire", DRAFT, False)
+    assert task.action_url == reverse("wagtailsnippets_partners_partner:edit", args=[english.pk])
+
+    english.save_revision().publish()
+    assert translation_tasks() == []
+
+    partner.unpublish()
+    (task,) = translation_tasks()
+    assert (task.title, task.status) == (str(english), SOURCE_REMOVED)
+    assert task.action_url == reverse(
+        "wagtailsnippets_partners_partner:unpublish", args=[english.pk]
+    )
+
+
+def test_drafts_and_withdrawals_are_for_those_who_may_publish():
+    (missing,) = add_french_pages(1, prefix="Sans anglais")
+    (drafted,) = add_french_pages(1, prefix="Anglais en brouillon")
+    translate(drafted)
+    (withdrawn,) = add_french_pages(1, prefix="Français retiré")
+    translate(withdrawn, publish=True)
+    withdrawn.unpublish()
+    partner = french_partner()
+    translate(partner)
+
+    users = make_role_users()
+    tasks = translation_tasks()
+    assert len(tasks) == 4
+
+    def seen(user):
+        return {(task.title, task.status) for task in visible_tasks(tasks, user)}
+
+    assert seen(users["editor"]) == {(missing.title, MISSING)}
+    everything = {(task.title, task.status) for task in tasks}
+    assert seen(users["moderator"]) == everything
+    assert seen(users["admin"]) == everything
+
+
+def test_the_number_of_queries_does_not_depend_on_the_number_of_drafts():
+    moderator = make_user("validateur", MODERATORS_GROUP)
+
+    def add(count, prefix):
+        for page in add_french_pages(count, prefix=prefix):
+            english = translate(page)
+            english.get_workflow().start(english, moderator)
+        withdrawn = add_french_pages(count, prefix=f"{prefix} retirée")
+        for page in withdrawn:
+            translate(page, publish=True)
+            page.unpublish()
+
+    def queries():
+        translation_tasks()  # warm the content type cache
+        with CaptureQueriesContext(connection) as captured:
+            tasks = translation_tasks()
+        return len(captured), len(tasks)
+
+    add(2, "Lot un")
+    first, listed = queries()
+    assert listed == 4
+    add(8, "Lot deux")
+    second, listed = queries()
+    assert listed == 20
+    assert first == second

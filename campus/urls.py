@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campus.views import RobotsView, healthz, livez, media, sitemap
+from editorial import views as editorial_views
 
 # Outside the language prefix: admin, documents, health checks, sitemap and robots.txt.
 urlpatterns = [
@@ -14,6 +15,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("", include("accounts.urls")),  # sign-in: /comptes/ and /admin/login/, before Wagtail
+    # Before the admin: wagtail-localize's « convert to alias » publishes, so only for
+    # those who may publish (editorial/views.py).
+    path(
+        "admin/localize/page/<int:page_id>/convert_to_alias/",
+        editorial_views.convert_to_alias,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

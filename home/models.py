@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -90,6 +91,18 @@ class HomePage(CampusPageMixin, PageImageMixin, Page):
     @classmethod
     def serve_queryset(cls, queryset):
         return page_image_queryset(super().serve_queryset(queryset))
+
+    def get_admin_display_title(self):
+        """« PariSanté Campus (français) »: the two trees of the admin, told apart.
+
+        Both home pages have the same title; the admin (explorer, breadcrumbs,
+        choosers) shows this one, the public site keeps ``title``.
+        """
+        title = super().get_admin_display_title()
+        if not self.locale_id:
+            return title
+        language = get_language_info(self.locale.language_code)["name_local"]
+        return f"{title} ({language})"
 
     @property
     def localized(self):

@@ -1,5 +1,12 @@
-"""The site's image model: every image carries its credit and a default caption."""
+"""The site's image model: every image carries its credit and a default caption.
 
+The image's own texts (title, caption) are written once, in French, the site's
+source language. A page says what its illustration means there (alternative text,
+caption): those per-use texts are fields of the page, so wagtail-localize
+translates them with it, and an English page never shows the French caption.
+"""
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -53,7 +60,17 @@ class PageImageMixin(models.Model):
         blank=True,
         help_text=_(
             "Ce que l'image apporte au lecteur qui ne la voit pas. "
-            "Vide : la description de l'image est reprise."
+            "Vide : la description de l'image est reprise à l'enregistrement, "
+            "pour être traduite avec la page."
+        ),
+    )
+    image_caption = models.CharField(
+        _("légende"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Vide : la légende de l'image est reprise à l'enregistrement, "
+            "pour être traduite avec la page."
         ),
     )
     image_decorative = models.BooleanField(
@@ -67,13 +84,33 @@ class PageImageMixin(models.Model):
 
     image_panels = [
         MultiFieldPanel(
-            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_decorative")],
+            [
+                FieldPanel("image"),
+                FieldPanel("image_alt"),
+                FieldPanel("image_caption"),
+                FieldPanel("image_decorative"),
+            ],
             heading=_("Image"),
         )
     ]
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # On a page in the source language, the image's texts become the page's own,
+        # so that translating the page translates them (an English page then has
+        # English alternative text and caption, not the image library's French).
+        if self.image_id and self.locale_id and self.in_source_language():
+            image = self.image
+            if not self.image_alt and not self.image_decorative:
+                self.image_alt = image.default_alt_text or ""
+            if not self.image_caption:
+                self.image_caption = image.caption
+
+    def in_source_language(self):
+        return self.locale.language_code == settings.LANGUAGE_CODE
 
     @property
     def image_alt_text(self):

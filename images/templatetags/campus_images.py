@@ -13,6 +13,8 @@ and write the same HTML as wagtailimages_tags, with two differences in cost only
 """
 
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_tags
@@ -79,3 +81,17 @@ def image_tag(parser, token):
 register.tag("image", image_tag)
 register.tag("srcset_image", image_tag)
 register.tag("picture", image_tag)
+
+
+@register.simple_tag
+def figure_caption(image, caption=""):
+    """The caption to show: the one given where the image is used, else the image's own.
+
+    The image's own caption is written in French (the source language): an English
+    page shows only the caption it was given, translated with the page.
+    """
+    if caption:
+        return caption
+    if image is None or get_language() != settings.LANGUAGE_CODE:
+        return ""
+    return getattr(image, "caption", "") or ""

@@ -120,14 +120,10 @@ def test_a_moderator_requests_changes_with_a_comment(client):
     workflow_state = page.workflow_states.get()
     assert workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES
     [message] = [m for m in mail.outbox if editor.email in m.to]
-    assert message.subject == french(
-        'The page "%(title)s" has been rejected during "%(workflow)s".',
-        title="Brouillon à revoir",
-        workflow=WORKFLOW_NAME,
-    )
-    assert message.subject.startswith("La page «\xa0Brouillon à revoir\xa0» a été rejet")
+    # templates/wagtailadmin/notifications/: what the moderator asked, not « rejeté ».
+    assert message.subject == "Modifications demandées pour la page «\xa0Brouillon à revoir\xa0»"
     assert "Ajoutez la date de l'événement." in message.body
-    assert french("You can edit the page here:") in message.body
+    assert "Vous pouvez modifier la page ici\xa0:" in message.body
 
     # The editor fixes it and submits again: the same workflow resumes.
     page = submit_page(client, editor, page)

@@ -87,8 +87,13 @@ format: install
 
 # Extract interface strings (needs GNU gettext's xgettext), then compile the
 # catalogues with polib so that no machine needs gettext to run the site.
+# Copies of Wagtail's (and wagtail-localize's) templates keep their English msgids, so that
+# the libraries' own catalogues translate them: left out of the project's catalogue.
+WAGTAIL_COPIES = -i 'templates/wagtailadmin/pages/confirm_delete.html' \
+  -i 'templates/wagtail_localize/admin/edit_translation.html'
+
 messages: install
-	$(MANAGE) makemessages -l fr -l en -i '.venv/*' -i 'var/*' -i 'node_modules/*' --no-obsolete
+	$(MANAGE) makemessages -l fr -l en -i '.venv/*' -i 'var/*' -i 'node_modules/*' $(WAGTAIL_COPIES) --no-obsolete
 	$(BIN)/python scripts/locale.py compile
 
 check-locale: install

@@ -190,6 +190,11 @@ def _read(data):
 class CampusImageForm(BaseImageForm):
     """Wagtail's image form with ``CampusImageField`` for the file."""
 
+    class Media:
+        # Read by the multiple upload page (``form_media``): hides Wagtail's alt-text
+        # reminder on the rows of files that were refused.
+        css = {"all": ["images/admin/multiple-upload.css"]}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")

@@ -1,5 +1,6 @@
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import LiveStatusTagColumn
+from wagtail.admin.ui.tables import BooleanColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,7 +17,12 @@ class PartnerViewSet(SnippetViewSet):
         "name",
         "acronym",
         "kind",
-        "show_on_home_page",
+        # A yes/no icon with its spoken label, where Wagtail would print « True ».
+        BooleanColumn(
+            "show_on_home_page",
+            label=capfirst(Partner._meta.get_field("show_on_home_page").verbose_name),
+            sort_key="show_on_home_page",
+        ),
         "locale",
         LiveStatusTagColumn(label=_("Statut")),
     ]

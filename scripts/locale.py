@@ -6,6 +6,12 @@
 French is the source language: msgids are French, the `fr` catalogue repeats
 them and the `en` catalogue translates them. The .mo files are committed, so
 running the site needs neither gettext nor this script.
+
+locale/overrides/<language>/LC_MESSAGES/{django,djangojs}.po correct the French of
+Wagtail, wagtail-localize and allauth (their msgids, in English): first in
+LOCALE_PATHS, they win over the apps' catalogues. `make messages` never writes
+there (no source file lives under locale/), so their msgids need not be in the
+project's source; they are compiled and checked like the rest.
 """
 
 import sys
@@ -14,6 +20,7 @@ from pathlib import Path
 import polib
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+OVERRIDES_DIR = LOCALE_DIR / "overrides"
 LANGUAGES = ("fr", "en")
 
 
@@ -21,6 +28,9 @@ def catalogues():
     for language in LANGUAGES:
         po_path = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
         yield language, po_path, po_path.with_suffix(".mo")
+    # Overrides exist only for the languages and domains that need them.
+    for po_path in sorted(OVERRIDES_DIR.glob("*/LC_MESSAGES/*.po")):
+        yield po_path.parent.parent.name, po_path, po_path.with_suffix(".mo")
 
 
 def problems_in(language, po_path, mo_path):

@@ -295,12 +295,29 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Tag slugs are filter values in news URLs (?tag=antoine-tesniere): ASCII only.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content languages as the admin names them, in the admin's language (« Anglais » in
+# French, "French" in English); LANGUAGES keeps each language in its own name, as the
+# public language switcher and the admin's language preference show it.
+WAGTAIL_CONTENT_LANGUAGES = [("fr", _("Français")), ("en", _("Anglais"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/overrides/ first: corrections of Wagtail's, wagtail-localize's and allauth's
+# French (scripts/locale.py compiles it; `make messages` never touches it).
+LOCALE_PATHS = [BASE_DIR / "locale" / "overrides", BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
+# Dates as French staff write them, in both admin languages: the admin's date pickers
+# show and read jj/mm/aaaa hh:mm. campus/formats/en/ makes Django read that format in
+# English too, where it would otherwise read 02/12/2026 as February 12th.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+FORMAT_MODULE_PATH = ["campus.formats"]
+# Every schedule is in Paris time: no per-user admin time zone (the preference is hidden).
+WAGTAIL_USER_TIME_ZONES = ["Europe/Paris"]
+# No autosave: it posts the whole edit form, the schedule dialog's dates included, so a
+# go-live date typed and never confirmed with « Enregistrer la programmation » was stored.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # Static files and uploads.
 STATIC_URL = "/static/"
@@ -458,6 +475,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     },
 }
+# Previews (campus/security.py) keep the public policy above, framed by the admin only.
+PREVIEW_FRAME_ANCESTORS = [SELF]
 # Browser features the site never uses, refused to the pages and to the players they embed.
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"

@@ -130,3 +130,14 @@ def test_a_garbled_go_live_is_a_form_error_not_a_publication(client, typed):
     assert not page.live
     assert page.go_live_at is None
     assert page.live_revision is None
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_admin_shows_short_dates_day_first_in_both_languages(language):
+    # What the dashboard's panels print (SHORT_DATETIME_FORMAT): as the editor types it.
+    from django.template.defaultfilters import date as date_filter
+
+    moment = timezone.localtime(datetime.datetime(2026, 12, 2, 19, 37, tzinfo=datetime.UTC))
+    with translation.override(language):
+        assert date_filter(moment, "SHORT_DATETIME_FORMAT") == "02/12/2026 20:37"
+        assert date_filter(moment, "SHORT_DATE_FORMAT") == "02/12/2026"

@@ -102,6 +102,8 @@ class NewsViewSetGroup(SnippetViewSetGroup):
     items = (NewsCategoryViewSet, PressContactViewSet)
     menu_icon = "doc-full"
     menu_label = _("Actualités")
+    # Fixed: Wagtail would slugify the label in the language of the first request.
+    menu_name = "actualites"
     menu_order = 310
 
     def get_submenu_items(self):

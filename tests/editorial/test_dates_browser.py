@@ -20,7 +20,9 @@ from wagtail.models import Page
 from editorial.roles import EDITORS_GROUP
 from tests.accessibility.conftest import browser, content_db, server  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+# No django_db mark: what the tests write must be committed for the live server's thread
+# to see it (on PostgreSQL it has its own connection); content_db (through server) gives
+# database access, and the fixtures remove what they create.
 
 TIMEOUT = 15_000
 GO_LIVE_UTC = datetime.datetime(2026, 12, 2, 19, 37, tzinfo=datetime.UTC)

@@ -90,7 +90,8 @@ format: install
 # Copies of Wagtail's (and wagtail-localize's) templates keep their English msgids, so that
 # the libraries' own catalogues translate them: left out of the project's catalogue.
 WAGTAIL_COPIES = -i 'templates/wagtailadmin/pages/confirm_delete.html' \
-  -i 'templates/wagtail_localize/admin/edit_translation.html'
+  -i 'templates/wagtail_localize/admin/edit_translation.html' \
+  -i 'templates/wagtailadmin/workflows/workflow_status.html'
 
 messages: install
 	$(MANAGE) makemessages -l fr -l en -i '.venv/*' -i 'var/*' -i 'node_modules/*' $(WAGTAIL_COPIES) --no-obsolete

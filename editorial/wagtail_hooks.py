@@ -21,7 +21,7 @@ from editorial.dashboard import (
 )
 from editorial.slugs import browser_formatters, shorten_posted_slug
 from editorial.translation_status import source_version
-from editorial.views import submit_translation
+from editorial.views import submit_snippet_translation, submit_translation
 
 
 @hooks.register("construct_homepage_panels")
@@ -38,6 +38,11 @@ def register_admin_urls():
             "traductions/page/<int:page_id>/soumettre/",
             submit_translation,
             name="editorial_submit_translation",
+        ),
+        path(
+            "traductions/fragment/<str:app_label>/<str:model_name>/<str:pk>/soumettre/",
+            submit_snippet_translation,
+            name="editorial_submit_snippet_translation",
         ),
     ]
 

@@ -197,3 +197,91 @@ def test_converting_to_an_alias_asks_to_sign_in(client, english):
     response = client.get(url)
     assert response.status_code == 302
     assert "login" in response["Location"] or "connexion" in response["Location"]
+
+
+# Moderated snippets ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def english_category():
+    """A French news category and its English translation, started but never published."""
+    from news.models import NewsCategory
+
+    french = NewsCategory(
+        name="Séminaire", slug="seminaire", locale=Locale.objects.get(language_code="fr")
+    )
+    french.save()
+    french.save_revision().publish()
+    source, _ = TranslationSource.get_or_create_from_instance(french)
+    locale = Locale.objects.get(language_code="en")
+    Translation.objects.create(source=source, target_locale=locale).save_target(publish=False)
+    return french.get_translation(locale)
+
+
+def snippet_editor(client, user, obj):
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    client.force_login(user)
+    response = client.get(AdminURLFinder(user).get_edit_url(obj))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    props = json.loads(soup.select_one(".js-translation-editor")["data-props"])
+    return soup, props
+
+
+def snippet_submit_url(obj):
+    args = (obj._meta.app_label, obj._meta.model_name, obj.pk)
+    return reverse("editorial_submit_snippet_translation", args=args)
+
+
+def test_an_editor_submits_a_snippet_translation_and_the_moderator_approves(
+    client, users, english_category
+):
+    editor, moderator = users["editor"], users["moderator"]
+    soup, props = snippet_editor(client, editor, english_category)
+    form = soup.find("form", attrs={"action": snippet_submit_url(english_category)})
+    assert form.find("button").get_text(strip=True) == "Soumettre à la validation"
+    assert not props["perms"].get("canDelete")
+    translation = Translation.objects.get(source__object_id=english_category.translation_key)
+    segment = StringSegment.objects.get(source=translation.source, context__path="name")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        data="Seminar",
+    )
+
+    assert client.post(snippet_submit_url(english_category)).status_code == 302
+    category = type(english_category).objects.get(pk=english_category.pk)
+    assert category.workflow_in_progress and not category.live
+    assert category.get_latest_revision().as_object().name == "Seminar"
+    task_state = category.current_workflow_task_state
+    assert TaskState.objects.reviewable_by(moderator).filter(pk=task_state.pk).exists()
+    # In moderation, the editor reads that it waits; submitting again is refused, no 500
+    # (templates/wagtailadmin/workflows/workflow_status.html).
+    soup, _props = snippet_editor(client, editor, category)
+    assert "en attente de validation" in soup.get_text()
+    response = client.post(snippet_submit_url(category), follow=True)
+    assert response.status_code == 200
+    assert category.workflow_states.count() == 1
+
+    # The moderator keeps wagtail-localize's editor, and approves through the workflow.
+    soup, props = snippet_editor(client, moderator, category)
+    assert soup.find("form", attrs={"action": snippet_submit_url(category)}) is None
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    category = type(english_category).objects.get(pk=english_category.pk)
+    assert category.live and category.name == "Seminar"
+
+
+def test_snippet_submissions_are_only_for_moderated_snippets_and_editors(
+    client, users, english_category
+):
+    client.force_login(users["editor"])
+    url = reverse("editorial_submit_snippet_translation", args=("wagtailimages", "image", "1"))
+    # (LocaleMiddleware first redirects an admin 404 to /fr/admin/…, which answers 404.)
+    assert client.post(url, follow=True).status_code == 404
+    assert client.get(snippet_submit_url(english_category)).status_code == 405
+    client.force_login(make_user("visiteuse"))
+    response = client.post(snippet_submit_url(english_category))
+    assert response.status_code in (302, 403)
+    assert not type(english_category).objects.get(pk=english_category.pk).workflow_in_progress

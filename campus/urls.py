@@ -5,8 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campus.views import RobotsView, healthz, livez, media, sitemap
+from campus.views import healthz, livez, media
 from editorial import views as editorial_views
+from seo.views import RobotsView, sitemap
 
 # Outside the language prefix: admin, documents, health checks, sitemap and robots.txt.
 urlpatterns = [

@@ -5,15 +5,9 @@ from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.views import defaults, static
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Site
-
-from campus.sitemaps import CampusSitemap
 
 # Where Wagtail stores document files, inside MEDIA_ROOT.
 DOCUMENTS_FOLDER = "documents/"
@@ -50,27 +44,6 @@ def media(request, path):
     if posixpath.normpath(path).lstrip("/").startswith(DOCUMENTS_FOLDER):
         raise Http404
     return static.serve(request, path, document_root=settings.MEDIA_ROOT)
-
-
-def sitemap(request):
-    """/sitemap.xml: both language trees, with hreflang alternates (campus/sitemaps.py)."""
-    return wagtail_sitemap(request, sitemaps={"pages": CampusSitemap})
-
-
-def site_root_url(request):
-    """The site's public address (as in page URLs), else the address of the request."""
-    site = Site.find_for_request(request)
-    return site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
-
-
-class RobotsView(TemplateView):
-    template_name = "robots.txt"
-    content_type = "text/plain; charset=utf-8"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["sitemap_url"] = site_root_url(self.request) + reverse("sitemap")
-        return context
 
 
 # The 500 page is written here, not translated through the catalogues: it must render

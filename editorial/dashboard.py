@@ -28,7 +28,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page, Revision, get_default_page_content_type
 
-from campus.pagination import PAGE_NUMBER
+from core.pagination import PAGE_NUMBER
 from editorial.translation_status import (
     DRAFT,
     PUBLISHER_STATUSES,
@@ -230,7 +230,7 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
 
         paginator = WagtailPaginator(tasks, self.per_page)
         number = self.request.GET.get("p", "1")
-        # As on the public listings (campus/pagination.py): any page not offered is a 404.
+        # As on the public listings (core/pagination.py): any page not offered is a 404.
         if not PAGE_NUMBER.fullmatch(number):
             raise Http404("Invalid page")
         try:

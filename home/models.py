@@ -5,21 +5,20 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from home.blocks import INLINE_FEATURES, BodyStreamBlock
-from home.routing import (
-    CampusPageMixin,
-    load_page_image,
-    localized_home,
-    page_image_queryset,
-    public,
-    route_below,
-)
+from core.blocks import INLINE_FEATURES, BodyStreamBlock
+from core.images import load_page_image, page_image_queryset
+from core.indexing import page_search_fields
+from core.links import localized_page
+from core.pages import CampusPageMixin, listed_in_sitemaps
+from core.visibility import public
+from home.routing import localized_home, route_below
 from images.models import PageImageMixin
-from search.indexing import folded_search_text, page_search_fields
 
 
 class HomePage(CampusPageMixin, PageImageMixin, Page):
     """One per language: the root of that language's tree."""
+
+    schema_type = "Organization"  # the site's own JSON-LD (seo/)
 
     hero_lead = models.TextField(_("chapô"), help_text=_("Deux ou trois phrases sous le titre."))
     mission_heading = models.CharField(_("titre de la section mission"), max_length=120)
@@ -82,7 +81,6 @@ class HomePage(CampusPageMixin, PageImageMixin, Page):
         "objectives_intro",
         "partners_intro",
     )
-    folded_search_text = folded_search_text
 
     class Meta:
         verbose_name = _("page d'accueil")
@@ -120,8 +118,6 @@ class HomePage(CampusPageMixin, PageImageMixin, Page):
 
     def mission_link(self):
         """The "learn more" page in this page's language, or None (no query when warm)."""
-        from home.routing import localized_page
-
         return localized_page(self.mission_page_id)
 
     def pillars(self):
@@ -159,7 +155,6 @@ class StandardPage(CampusPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = page_search_fields(Page.search_fields, "intro", "body")
-    folded_search_text = folded_search_text
 
     class Meta:
         verbose_name = _("page standard")
@@ -188,8 +183,6 @@ class SitemapPage(CampusPageMixin, Page):
         Page types that opt out of site maps (``exclude_from_sitemap``) are left out, with
         their subpages.
         """
-        from campus.sitemaps import listed_in_sitemaps
-
         home = self.get_ancestors().type(HomePage).first()
         if home is None:
             return []

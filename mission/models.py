@@ -5,11 +5,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from campus.translation import in_locale_of_links
-from home.blocks import BodyStreamBlock
-from home.routing import CampusPageMixin, page_image_queryset, public
+from core.translation import in_locale_of_links
+from core.blocks import BodyStreamBlock
+from core.images import page_image_queryset
+from core.pages import CampusPageMixin
+from core.visibility import public
 from images.models import PageImageMixin
-from search.indexing import folded_search_text, page_search_fields
+from core.indexing import page_search_fields
 
 ICON_CHOICES = [
     ("data", _("Données")),
@@ -33,7 +35,6 @@ class MissionPage(CampusPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = page_search_fields(Page.search_fields, "intro", "body")
-    folded_search_text = folded_search_text
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
@@ -48,7 +49,6 @@ class CardIndexPage(CampusPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = page_search_fields(Page.search_fields, "intro")
-    folded_search_text = folded_search_text
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
@@ -75,7 +75,6 @@ class CardPage(CampusPageMixin, PageImageMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = page_search_fields(Page.search_fields, "summary", "body")
-    folded_search_text = folded_search_text
 
     class Meta:
         abstract = True

@@ -12,7 +12,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from home.blocks import LinkBlock
+from core.blocks import LinkBlock
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -20,10 +20,10 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from campus.pagination import page_or_404, page_range
-from home.routing import public
-from news.models import CARD_FIELDS, PAGE_SIZE, NewsCategory, NewsPage, news_listing
-from pagecache.version import content_version
+from core.pagination import page_or_404, page_range
+from core.version import content_version
+from core.visibility import public
+from news.articles import CARD_FIELDS, PAGE_SIZE, NewsCategory, NewsPage, news_listing
 
 
 def sort_key(text):

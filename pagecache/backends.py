@@ -8,7 +8,7 @@ backend drops every cached page at once (see version.py for why).
 from django.db import transaction
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
-from . import version
+from core import version
 
 
 class PageCacheBackend(BaseBackend):

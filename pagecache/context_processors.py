@@ -1,4 +1,4 @@
-from .version import content_version
+from core.version import content_version
 
 
 def page_cache(request):

@@ -14,7 +14,7 @@ decided twice, conservatively:
 
 Keys carry the language, the scheme, host, path and query string: French and
 English pages, and two hosts, never share an entry. Each entry is stamped
-with the content version it was rendered at (pagecache/version.py): after a
+with the content version it was rendered at (core/version.py): after a
 purge, the stamp no longer matches and the page is rendered afresh.
 """
 
@@ -29,7 +29,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language_from_request
 
-from . import version
+from core import version
 from .sites import learn_site, recall_site
 
 logger = logging.getLogger(__name__)

@@ -34,7 +34,7 @@ from navigation.models import Footer
 from news.models import NewsCategory, NewsIndexPage, PressContact
 from partners.models import Partner
 
-from . import version
+from core import version
 
 # Snippets, images and documents shown on public pages; who may see pages (a page
 # that becomes private must leave the cache); sites (pagecache/sites.py).

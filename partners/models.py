@@ -11,8 +11,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from home.routing import CampusPageMixin
-from search.indexing import folded_search_text, page_search_fields
+from core.pages import CampusPageMixin
+from core.indexing import page_search_fields
 
 
 class Partner(
@@ -121,7 +121,6 @@ class PartnersPage(CampusPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = page_search_fields(Page.search_fields, "intro")
-    folded_search_text = folded_search_text
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

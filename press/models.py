@@ -14,12 +14,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from campus.translation import in_locale_of_links
-from home.blocks import DocumentBlock
-from home.routing import CampusPageMixin, public
+from core.translation import in_locale_of_links
+from core.blocks import DocumentBlock
+from core.pages import CampusPageMixin
+from core.visibility import public
 from news.models import NewsCategory, NewsIndexPage, PressContact, news_listing
-from pagecache.fragments import cache_key, cached
-from search.indexing import folded_search_text, page_search_fields
+from core.cache import cache_key, cached
+from core.indexing import page_search_fields
 
 PRESS_RELEASE_COUNT = 10
 
@@ -57,7 +58,6 @@ class PressRoomPage(CampusPageMixin, Page):
         FieldPanel("press_kit"),
     ]
     search_fields = page_search_fields(Page.search_fields, "intro")
-    folded_search_text = folded_search_text
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -7,6 +7,3 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Recherche sur le site")
-
-    def ready(self):
-        from search import signals  # noqa: F401

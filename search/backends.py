@@ -8,7 +8,7 @@ the same engine as ``wagtail.search.backends.database`` and adapts it:
   for anything else) when indexing, and of the active language when querying.
   There is one index table for all languages, so one backend is enough.
 - SQLite (FTS5): FTS5 already ignores accents and case; each query word is
-  cut to a light stem (``search.text.light_stem``) and matched as a prefix,
+  cut to a light stem (``core.text.light_stem``) and matched as a prefix,
   since FTS5 has no French stemmer.
 - Every database: the query is folded (no accents) like the page models'
   ``folded_search_text`` field, so "donnees" and "données" find the same pages.
@@ -25,7 +25,7 @@ from django.utils import translation
 from modelsearch.backends import database
 from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 
-from search.text import WORD, fold, light_stem
+from core.text import WORD, fold, light_stem
 
 LANGUAGE_CONFIGS = {"fr": "french", "en": "english"}
 DEFAULT_CONFIG = "simple"

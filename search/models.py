@@ -2,7 +2,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from home.routing import CampusPageMixin
+from core.pages import CampusPageMixin
+from search.results import search_context
 
 
 class SearchPage(CampusPageMixin, Page):
@@ -24,8 +25,6 @@ class SearchPage(CampusPageMixin, Page):
         verbose_name_plural = _("pages de recherche")
 
     def get_context(self, request, *args, **kwargs):
-        from search.views import search_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(search_context(self, request))
         return context

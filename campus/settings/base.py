@@ -42,6 +42,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "campus",
+    "core",
+    "content",
+    "backups",
+    "seo",
     "pagecache",
     "home",
     "mission",

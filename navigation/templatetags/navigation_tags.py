@@ -1,7 +1,7 @@
 """Header and footer pieces: main menu, language links (switcher and hreflang), footer.
 
 What they show changes only when something is published, unpublished, moved or
-deleted, so each is computed once per content version (pagecache/version.py),
+deleted, so each is computed once per content version (core/version.py),
 language and host, and kept in the default cache: a page rendered with these
 caches warm costs no query for its header and footer. The cached values are
 plain data (URLs and texts), never per-visitor content; what depends on the
@@ -13,11 +13,11 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.routing import public
-from navigation.hreflang import hreflang_alternates
+from core.visibility import public
+from core.hreflang import hreflang_alternates
 from navigation.models import Footer
-from pagecache.fragments import cache_key, cached
-from pagecache.version import content_version
+from core.cache import cache_key, cached
+from core.version import content_version
 
 register = template.Library()
 

@@ -1,33 +1,29 @@
 """The header's search box: where it sends the query, without a query per page."""
 
 from django import template
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Site
 
-register = template.Library()
+from core.cache import cache_key, cached
+from search.models import SearchPage
 
-CACHE_KEY = "search:page-urls"
-CACHE_TIMEOUT = 60 * 60  # signals clear it sooner (search.signals)
+register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def search_page_url(context):
     """URL of the live search page of the active language on the request's site; "" if none.
 
-    Cached for every site and language under one key, cleared whenever a search
-    page is published, unpublished, moved, renamed or deleted.
+    Cached per site and language on the content version (core/cache.py), which any
+    publication, move or deletion changes.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return ""
     language = translation.get_language()
-    key = f"{site.pk}:{language}"
-    urls = cache.get(CACHE_KEY) or {}
-    if key not in urls:
-        from search.models import SearchPage
 
+    def compute():
         page = (
             SearchPage.objects.live()
             .public()
@@ -35,6 +31,6 @@ def search_page_url(context):
             .order_by("path")
             .first()
         )
-        urls[key] = (page.get_url(request) or "") if page is not None else ""
-        cache.set(CACHE_KEY, urls, CACHE_TIMEOUT)
-    return urls[key]
+        return (page.get_url(request) or "") if page is not None else ""
+
+    return cached(cache_key(request, "search-page-url", site.pk, language), compute)

@@ -6,7 +6,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from home.blocks import BodyStreamBlock, LinkBlock
+from core.blocks import BodyStreamBlock, LinkBlock
 from home.models import HomePage, StandardPage
 from tests.factories import make_document, make_image
 
@@ -134,6 +134,6 @@ def test_blocks_explain_themselves_to_editors():
 
 
 def test_key_figures_preview_has_a_date():
-    from home.blocks import KeyFiguresBlock
+    from core.blocks import KeyFiguresBlock
 
     assert isinstance(KeyFiguresBlock().meta.preview_value["as_of"], datetime.date)

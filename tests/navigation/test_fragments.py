@@ -1,7 +1,7 @@
 """Cached fragments (menu, language links, footer, partner strips) follow every publication.
 
-Fragments are keyed on the content version (pagecache/version.py, bumped once a change is
-committed) and on a generation bumped at once inside the transaction (pagecache/version.py).
+Fragments are keyed on the content version (core/version.py, bumped once a change is
+committed) and on a generation bumped at once inside the transaction (core/version.py).
 Each test renders first, so the fragments are cached, then publishes, then checks the next
 render: once as a test runs (no commit: the generation), once with the commit callbacks
 executed (the content version too), and once with the content version alone.
@@ -17,7 +17,7 @@ from wagtail.models import Locale, Page
 
 from home.models import HomePage, StandardPage
 from navigation.models import Footer
-from pagecache import version
+from core import version
 from partners.models import Partner
 from tests.news.helpers import add_news
 

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Site
 
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
-from pagecache import version
+from core import version
 from pagecache.middleware import is_public_response
 from search.models import SearchPage
 

@@ -8,7 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from home.models import HomePage, StandardPage
 from mission.models import ObjectiveIndexPage, ObjectivePage, PillarIndexPage
-from search.views import PAGE_SIZE
+from search.results import PAGE_SIZE
 from tests.news.helpers import add_news
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.text import MAX_QUERY_LENGTH, clean_query, fold, light_stem, search_terms
+from core.text import MAX_QUERY_LENGTH, clean_query, fold, light_stem, search_terms
 
 
 def test_fold_removes_accents_case_and_ligatures():

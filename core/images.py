@@ -24,7 +24,10 @@ def load_page_image(page):
     comes from the prefetch.
     """
     if page.image_id and not type(page).image.is_cached(page):
-        page.image = get_image_model().objects.filter(pk=page.image_id).prefetch_related(
-            _renditions()
-        ).first()
+        page.image = (
+            get_image_model()
+            .objects.filter(pk=page.image_id)
+            .prefetch_related(_renditions())
+            .first()
+        )
     return page

@@ -13,15 +13,14 @@ endless duplicates of page 1. Empty values (``?category=``, sent by the form's
 import unicodedata
 
 from django import forms
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from core.cache import cache_key, cached
 from core.pagination import page_or_404, page_range
-from core.version import content_version
 from core.visibility import public
 from news.articles import CARD_FIELDS, PAGE_SIZE, NewsCategory, NewsPage, news_listing
 
@@ -40,11 +39,9 @@ class NewsFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # What the filters offer changes only when news or categories are published:
         # computed once per language and content version (three queries), then cached.
-        key = f"campus:news-filters:{content_version(request)}:{locale_id}"
-        choices = cache.get(key)
-        if choices is None:
-            choices = filter_choices(locale_id)
-            cache.set(key, choices, 24 * 60 * 60)
+        choices = cached(
+            cache_key(request, "news-filters", locale_id), lambda: filter_choices(locale_id)
+        )
         self.categories = {slug: pk for slug, _name, pk in choices["categories"]}
         self.fields["category"].choices = [("", _("Toutes les catégories"))] + [
             (slug, name) for slug, name, _pk in choices["categories"]
@@ -135,14 +132,18 @@ def filtered_news(index, request):
     # The number of results, like the filter choices, changes only on publication:
     # counted once per language, filters and content version (a finite set: the form
     # only accepts the values it offers), then read from the cache.
-    filters = ":".join(form.cleaned_data[name] for name in form.fields)
-    key = f"campus:news-count:{content_version(request)}:{index.locale_id}:{filters}"
-    count = cache.get(key)
-    if count is None:
-        count = paginator.count
-        cache.set(key, count, 24 * 60 * 60)
+    filters = [form.cleaned_data[name] for name in form.fields]
+    key = cache_key(request, "news-count", index.locale_id, *filters)
+    count = cached(key, lambda: paginator.count)
     paginator.count = count  # Paginator.count is a cached_property: no COUNT query
     news_page = page_or_404(paginator, request)
+    news_page.object_list = list(news_page.object_list)
+    if len(news_page.object_list) != min(PAGE_SIZE, count - (news_page.number - 1) * PAGE_SIZE):
+        # The remembered count does not match the items (an entry from elsewhere): count
+        # and list again from the database, so that both agree and a page past the real
+        # last page is a 404.
+        paginator = Paginator(pages, PAGE_SIZE)
+        news_page = page_or_404(paginator, request)
     return {
         "filter_form": form,
         "filter_selects": form.selects(),

@@ -1,14 +1,14 @@
 """Purge the caches whenever what visitors see changes.
 
 Wagtail's frontend_cache app already purges a page's own URL when it is
-published or unpublished. These handlers add what else shows the change, per
-the purge rule of the project (README, "Cache"): the page in every language,
-its ancestors' listings (up to the home page), the news feeds and the
-sitemap; and every public URL when a page moves or is deleted, when a live
-page is saved directly, or when a snippet, image, document, view restriction
-or site changes. Every purge goes through
-Wagtail's ``PurgeBatch``, so a CDN configured in ``WAGTAILFRONTENDCACHE``
-gets the same URLs as the site's own cache.
+published or unpublished. These handlers add what else shows the change: the
+page in every language, its ancestors' listings (up to the home page), and the
+URLs the apps declare site-wide (feeds, sitemap: core/invalidation.py); and
+every public URL when a page moves or is deleted, when a live page is saved
+directly, or when an image, document, view restriction, site or a model an app
+declares shown on pages (snippets) changes. Every purge goes through Wagtail's
+``PurgeBatch``, so a CDN configured in ``WAGTAILFRONTENDCACHE`` gets the same
+URLs as the site's own cache.
 """
 
 from functools import partial
@@ -16,7 +16,6 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -30,35 +29,12 @@ from wagtail.signals import (
     unpublished,
 )
 
-from navigation.models import Footer
-from news.models import NewsCategory, NewsIndexPage, PressContact
-from partners.models import Partner
-
 from core import version
+from core.invalidation import add_site_wide_urls, models_shown_on_pages
 
-# Snippets, images and documents shown on public pages; who may see pages (a page
-# that becomes private must leave the cache); sites (pagecache/sites.py).
-SHOWN_ON_PAGES = (Partner, NewsCategory, PressContact, Footer, PageViewRestriction, Site)
-
-
-def feed_paths(index):
-    """Paths, relative to a news index, of its feeds: all items and each category."""
-    categories = NewsCategory.objects.filter(locale_id=index.locale_id)
-    for kind, _label, _type in NewsIndexPage.FEED_KINDS:
-        yield index.reverse_subpage(f"{kind}_feed")
-        for category in categories:
-            kwargs = {"category_slug": category.slug}
-            yield index.reverse_subpage(f"{kind}_category_feed", kwargs=kwargs)
-
-
-def add_site_wide_urls(batch):
-    """The sitemap, robots.txt and every news feed (all languages, every category)."""
-    for index in NewsIndexPage.objects.live():
-        url = index.get_full_url()
-        if url:
-            batch.add_urls(url + path for path in feed_paths(index))
-    for site in Site.objects.all():
-        batch.add_urls([site.root_url + reverse("sitemap"), site.root_url + "/robots.txt"])
+# Besides what the apps declare (core/invalidation.py): images and documents, who may
+# see pages (a page that becomes private must leave the cache), and sites.
+ALWAYS_SHOWN = (PageViewRestriction, Site)
 
 
 def purge_page_and_listings(page):
@@ -143,6 +119,9 @@ def shown_object_changed(sender, instance=None, update_fields=None, **kwargs):
         if kwargs.get("signal") is post_save and instance.live and not bookkeeping:
             version.bump()
             on_commit_once(version.bump_committed)
-    elif isinstance(instance, SHOWN_ON_PAGES + (get_image_model(), get_document_model())):
+    elif isinstance(
+        instance,
+        ALWAYS_SHOWN + models_shown_on_pages() + (get_image_model(), get_document_model()),
+    ):
         version.bump()
         on_commit_once(purge_everything)

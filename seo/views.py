@@ -27,3 +27,9 @@ class RobotsView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["sitemap_url"] = site_root_url(self.request) + reverse("sitemap")
         return context
+
+
+def add_sitemap_urls(batch):
+    """sitemap.xml and robots.txt of every site, purged on every publication."""
+    for site in Site.objects.all():
+        batch.add_urls([site.root_url + reverse("sitemap"), site.root_url + "/robots.txt"])

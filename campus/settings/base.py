@@ -4,6 +4,7 @@ Values come from the environment (12-factor). ``dev`` and ``test`` only relax
 what they must; ``production`` adds the deployment hardening.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -129,7 +130,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "pagecache.context_processors.page_cache",
             ],
         },
     },
@@ -151,6 +151,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def database_namespace(database):
+    """The cache key prefix of a database: sites that share one Redis or one cache folder
+    but not their database never read each other's entries (pages, counts, versions)."""
+    identity = "|".join(
+        str(database.get(name) or "") for name in ("ENGINE", "HOST", "PORT", "NAME")
+    )
+    return "campus-" + hashlib.sha256(identity.encode()).hexdigest()[:12]
+
+
+CACHE_KEY_PREFIX = database_namespace(DATABASES["default"])
+
 # Cache: Redis shared between app servers when REDIS_URL is set, local memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -159,7 +171,7 @@ if REDIS_URL:
             # Degrades to "nothing cached" while Redis is down (pagecache/rediscache.py).
             "BACKEND": "pagecache.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "campus",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             # A Redis that does not answer costs at most this long, then is left
             # alone for a few seconds.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -172,6 +184,7 @@ else:
         "default": {
             "BACKEND": "pagecache.filecache.FileCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }

@@ -13,11 +13,10 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from core.visibility import public
-from core.hreflang import hreflang_alternates
-from navigation.models import Footer
 from core.cache import cache_key, cached
-from core.version import content_version
+from core.hreflang import hreflang_alternates
+from core.visibility import public
+from navigation.models import Footer
 
 register = template.Library()
 
@@ -186,8 +185,6 @@ def site_footer(context):
         "request": request,
         "footer_source": LazyFooter(),
         "LANGUAGE_CODE": translation.get_language(),
-        "CONTENT_VERSION": content_version(request),
-        "host": request.get_host() if request is not None else "",
         "language_links": context.get("language_links") or language_links(context),
     }
 

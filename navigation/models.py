@@ -13,6 +13,7 @@ from wagtail.models import (
 )
 
 from core.blocks import LinkBlock
+from core.links import localized_page
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -114,33 +115,16 @@ class Footer(
         return str(_("Pied de page (%(language)s)") % {"language": self.locale.get_display_name()})
 
     def page_links(self):
-        """The footer's links to pages, in the footer's language, in two queries in all.
+        """The footer's links to pages, in the active language (the footer's), no query when warm.
 
         Returns {"contact": page, "accessibility": page, "legal": [{"page", "url", "text"}]}
         (None for an empty page field; a legal link has a page or an external url). Each
-        page is its live translation in the footer's language, else the page chosen if it
-        is live (Page.localized, without its two queries per link, and no link to a draft).
+        page is its live translation, else the page chosen if it is live (core/links.py).
         """
         legal = [block["value"] for block in self.legal_links.raw_data if block.get("value")]
         wanted = [self.contact_page_id, self.accessibility_page_id]
         wanted += [value.get("page") for value in legal]
-        pages = {}
-        if any(wanted):
-            from wagtail.models import Page
-
-            chosen = Page.objects.in_bulk([pk for pk in wanted if pk])
-            translations = {
-                page.translation_key: page
-                for page in Page.objects.live().filter(
-                    locale_id=self.locale_id,
-                    translation_key__in=[page.translation_key for page in chosen.values()],
-                )
-            }
-            # A page without a live version in this language is linked only if it is live.
-            pages = {
-                pk: translations.get(page.translation_key) or (page if page.live else None)
-                for pk, page in chosen.items()
-            }
+        pages = {pk: localized_page(pk) for pk in wanted if pk}
         legal_links = []
         for value in legal:
             page = pages.get(value.get("page"))

@@ -58,24 +58,24 @@ BUDGETS = {
     # its renditions (the French home page, remembered with the Site, keeps them). Cold,
     # English reads the home page of its language (+2). The 3 latest news; pillars,
     # objectives, partners: cached bands.
-    "HomePage": {"fr": (2, 22), "en": (4, 24)},
-    "MissionPage": {"fr": (2, 17), "en": (2, 19)},
-    "StandardPage": {"fr": (2, 17), "en": (2, 19)},
-    "SearchPage": {"fr": (2, 17), "en": (2, 19)},
+    "HomePage": {"fr": (2, 20), "en": (4, 22)},
+    "MissionPage": {"fr": (2, 16), "en": (2, 18)},
+    "StandardPage": {"fr": (2, 16), "en": (2, 18)},
+    "SearchPage": {"fr": (2, 16), "en": (2, 18)},
     # + the partners, with their logos' renditions when there are some
-    "PartnersPage": {"fr": (3, 18), "en": (3, 20)},
-    "ObjectiveIndexPage": {"fr": (3, 18), "en": (3, 20)},  # + the cards
-    "PillarIndexPage": {"fr": (3, 18), "en": (3, 20)},
+    "PartnersPage": {"fr": (3, 17), "en": (3, 19)},
+    "ObjectiveIndexPage": {"fr": (3, 17), "en": (3, 19)},  # + the cards
+    "PillarIndexPage": {"fr": (3, 17), "en": (3, 19)},
     # + the pillars it serves, its position among its siblings
-    "ObjectivePage": {"fr": (4, 19), "en": (4, 21)},
-    "PillarPage": {"fr": (3, 18), "en": (3, 20)},  # + the objectives it serves
+    "ObjectivePage": {"fr": (4, 18), "en": (4, 20)},
+    "PillarPage": {"fr": (3, 17), "en": (3, 19)},  # + the objectives it serves
     # + the page of the listing (filter choices and the count are cached; cold, the count)
-    "NewsIndexPage": {"fr": (3, 22), "en": (3, 24)},
+    "NewsIndexPage": {"fr": (3, 21), "en": (3, 23)},
     # + image renditions; tags and related items are cached per content version, cold
     # only (partners named: a cached strip)
-    "NewsPage": {"fr": (3, 21), "en": (3, 23)},
-    "PressRoomPage": {"fr": (4, 20), "en": (4, 22)},  # + releases, contacts
-    "SitemapPage": {"fr": (4, 19), "en": (4, 21)},  # + its home page and the tree
+    "NewsPage": {"fr": (3, 20), "en": (3, 22)},
+    "PressRoomPage": {"fr": (4, 19), "en": (4, 21)},  # + releases, contacts
+    "SitemapPage": {"fr": (4, 18), "en": (4, 20)},  # + its home page and the tree
 }
 PAGE_TYPES = {
     model.__name__: model

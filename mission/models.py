@@ -5,13 +5,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from core.translation import in_locale_of_links
 from core.blocks import BodyStreamBlock
 from core.images import page_image_queryset
+from core.indexing import page_search_fields
 from core.pages import CampusPageMixin
+from core.translation import in_locale_of_links
 from core.visibility import public
 from images.models import PageImageMixin
-from core.indexing import page_search_fields
 
 ICON_CHOICES = [
     ("data", _("Données")),

@@ -30,6 +30,7 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language_from_request
 
 from core import version
+
 from .sites import learn_site, recall_site
 
 logger = logging.getLogger(__name__)

@@ -11,8 +11,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from core.pages import CampusPageMixin
 from core.indexing import page_search_fields
+from core.pages import CampusPageMixin
 
 
 class Partner(

@@ -14,13 +14,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from core.translation import in_locale_of_links
 from core.blocks import DocumentBlock
-from core.pages import CampusPageMixin
-from core.visibility import public
-from news.models import NewsCategory, NewsIndexPage, PressContact, news_listing
 from core.cache import cache_key, cached
 from core.indexing import page_search_fields
+from core.pages import CampusPageMixin
+from core.translation import in_locale_of_links
+from core.visibility import public
+from news.models import NewsCategory, NewsIndexPage, PressContact, news_listing
 
 PRESS_RELEASE_COUNT = 10
 

@@ -15,9 +15,9 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
+from core import version
 from home.models import HomePage, StandardPage
 from navigation.models import Footer
-from core import version
 from partners.models import Partner
 from tests.news.helpers import add_news
 

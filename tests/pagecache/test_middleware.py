@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Site
 
+from core import version
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
-from core import version
 from pagecache.middleware import is_public_response
 from search.models import SearchPage
 

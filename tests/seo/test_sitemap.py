@@ -13,8 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from seo.sitemaps import listed_in_sitemaps
 from home.models import SitemapPage
+from seo.sitemaps import listed_in_sitemaps
 
 pytestmark = pytest.mark.django_db
 

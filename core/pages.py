@@ -42,6 +42,9 @@ class CampusPageMixin:
     schema_type = "WebPage"
 
     folded_search_text = folded_search_text
+    #: The pages above, root first, when the routing found them (home/routing.py);
+    #: None otherwise (breadcrumbs then ask ``get_ancestors()``).
+    route_ancestors = None
 
     @classmethod
     def serve_queryset(cls, queryset):

@@ -6,12 +6,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from core.blocks import INLINE_FEATURES, BodyStreamBlock
-from core.images import load_page_image, page_image_queryset
+from core.images import load_page_image
 from core.indexing import page_search_fields
 from core.links import localized_page
 from core.pages import CampusPageMixin, listed_in_sitemaps
 from core.visibility import public
-from home.routing import localized_home, route_below
+from home.routing import route_below
 from images.models import PageImageMixin
 
 
@@ -86,10 +86,6 @@ class HomePage(CampusPageMixin, PageImageMixin, Page):
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
-    @classmethod
-    def serve_queryset(cls, queryset):
-        return page_image_queryset(super().serve_queryset(queryset))
-
     def get_admin_display_title(self):
         """« PariSanté Campus (français) »: the two trees of the admin, told apart.
 
@@ -101,16 +97,6 @@ class HomePage(CampusPageMixin, PageImageMixin, Page):
             return title
         language = get_language_info(self.locale.language_code)["name_local"]
         return f"{title} ({language})"
-
-    @property
-    def localized(self):
-        """``Page.localized`` without its two queries once warm (home/routing.py).
-
-        Wagtail's serve view starts every request with ``site.root_page.localized``:
-        when the site's root page is this class (pagecache/sites.py may remember it
-        so), the home page of the active language comes from a per-process memo.
-        """
-        return localized_home(self)
 
     def route(self, request, path_components):
         # The rest of the path in one or two queries, not two per segment (home/routing.py).

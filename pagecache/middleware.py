@@ -31,8 +31,6 @@ from django.utils.translation import get_language_from_request
 
 from core import version
 
-from .sites import learn_site, recall_site
-
 logger = logging.getLogger(__name__)
 
 # Files: left to whitenoise, the media server and Wagtail's document view.
@@ -65,13 +63,7 @@ class PageCacheMiddleware:
             if cached is not None:
                 return replay(request, cached)
 
-        site_key = None
-        try:
-            site_key = recall_site(request, version.content_version(request))
-        except Exception:  # the cache is down: Wagtail looks the site up itself
-            cache_failed("read")
         response = self.get_response(request)
-        learn_site(request, site_key)
         if not is_public_response(request, response):
             return private(response)
         public_cache_control(response)

@@ -156,7 +156,7 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context, page):
     """The page's ancestors, root first: from the routing when it knows them (no query)."""
-    ancestors = getattr(page, "_route_ancestors", None)
+    ancestors = getattr(page, "route_ancestors", None)
     if ancestors is None:
         ancestors = page.get_ancestors()
     return ancestors

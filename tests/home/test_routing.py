@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
 from home.models import HomePage, StandardPage
 from mission.models import MissionPage
@@ -121,28 +121,6 @@ def test_the_cost_of_routing_does_not_grow_with_depth(client):
         counts[url] = [q["sql"] for q in queries.captured_queries if '"url_path" IN' in q["sql"]]
     # Warm: no query looks the pages on the way up.
     assert counts == {"/fr/le-campus/": [], article.url: []}
-
-
-def test_the_home_page_of_the_active_language_is_remembered(rf):
-    """``site.root_page.localized`` costs nothing once warm, when the root page is a HomePage.
-
-    pagecache/sites.py remembers the Site per content version; with its root page
-    remembered as a HomePage, Wagtail's serve view routes an English page in one query,
-    like a French one.
-    """
-    french, english = home("fr"), home("en")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = french
-    for language, path, expected in (("fr", "le-campus/", "fr"), ("en", "about/", "en")):
-        with translation.override(language):
-            assert french.localized.pk == (french if language == "fr" else english).pk
-            for _ in range(2):  # the second time with the route remembered
-                request = rf.get(f"/{language}/{path}")
-                request._wagtail_site = site
-                with CaptureQueriesContext(connection) as queries:
-                    page, _args, _kwargs = Page.route_for_request(request, path)
-            assert page.locale.language_code == expected
-            assert len(queries) == 1, [q["sql"] for q in queries.captured_queries]
 
 
 def test_an_unpublished_home_page_is_not_the_localized_one():

@@ -95,10 +95,10 @@ WAGTAIL_COPIES = -i 'templates/wagtailadmin/pages/confirm_delete.html' \
 
 messages: install
 	$(MANAGE) makemessages -l fr -l en -i '.venv/*' -i 'var/*' -i 'node_modules/*' $(WAGTAIL_COPIES) --no-obsolete
-	$(BIN)/python scripts/locale.py compile
+	$(BIN)/python -m scripts.catalogues compile
 
 check-locale: install
-	$(BIN)/python scripts/locale.py check
+	$(BIN)/python -m scripts.catalogues check
 
 check-migrations: install
 	$(MANAGE) makemigrations --check --dry-run
@@ -127,7 +127,7 @@ bench: install
 		$$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; } \
 		|| { echo "Could not install wrk. Install it yourself (Debian/Ubuntu: sudo apt-get install wrk)," \
 			"make sure 'wrk' is on PATH, then run make bench again."; exit 1; }; }
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 # The load test (scripts/load.py, Linux): 60 s at 64 connections on the home page, the news
 # index and an article, page cache on then off, gunicorn.conf.py as it is; fails on any socket
@@ -135,7 +135,7 @@ bench: install
 # `make load LOAD_ARGS="--duration 10"` for a smoke run; results in var/load/results.json.
 load: install
 	@command -v wrk >/dev/null 2>&1 || { echo "wrk not found: sudo apt-get install wrk (or make bench)"; exit 1; }
-	$(BIN)/python scripts/load.py $(LOAD_ARGS)
+	$(BIN)/python -m scripts.load $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules
@@ -147,7 +147,7 @@ clean:
 # Mozilla HTTP Observatory's rules (npm @mdn/mdn-http-observatory) on the site served as in
 # production, over HTTPS with a throwaway certificate: fails unless A+ without penalty.
 observatory: install checkers
-	$(BIN)/python scripts/observatory.py
+	$(BIN)/python -m scripts.observatory
 
 lighthouse: install checkers
-	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
+	$(BIN)/python -m scripts.lighthouse $(LIGHTHOUSE_ARGS)

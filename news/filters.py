@@ -8,11 +8,14 @@ news), ``?page=abc``, ``?page=0``, ``?page=-1`` and ``?page=99999`` all answer
 404, never 500 and never a silent fallback that would let search engines index
 endless duplicates of page 1. Empty values (``?category=``, sent by the form's
 "all" options) mean "no filter". Page 1 of an empty result is the empty state.
+
+Why django-filter: a FilterSet is the form (validation, "all" options) and the queryset
+filtering in one declaration, instead of a hand-written form plus its own filter method.
 """
 
 import unicodedata
 
-from django import forms
+import django_filters
 from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.http import Http404
@@ -30,36 +33,49 @@ def sort_key(text):
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
-class NewsFilterForm(forms.Form):
-    category = forms.ChoiceField(label=_("Catégorie"), required=False)
-    tag = forms.ChoiceField(label=_("Mot-clé"), required=False)
-    year = forms.ChoiceField(label=_("Année"), required=False)
+class NewsFilter(django_filters.FilterSet):
+    """The index's filters: each accepts only the values of the cached ``filter_choices``."""
 
-    def __init__(self, *args, locale_id, request=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    # The category's pk comes with the cached choices: filtering on it needs no query
+    # and no join (category__slug would join, and a ModelChoiceFilter would query).
+    category = django_filters.ChoiceFilter(
+        label=_("Catégorie"), empty_label=_("Toutes les catégories"), method="filter_category"
+    )
+    # null_value=None: by default django-filter reads the value "null" as "IS NULL";
+    # here a tag slugged "null" is a tag like the others.
+    tag = django_filters.ChoiceFilter(
+        field_name="tags__slug",
+        label=_("Mot-clé"),
+        empty_label=_("Tous les mots-clés"),
+        null_value=None,
+    )
+    # The year lookup turns the submitted "2021" into an integer.
+    year = django_filters.ChoiceFilter(
+        field_name="sort_date__year",
+        label=_("Année"),
+        empty_label=_("Toutes les années"),
+        null_value=None,
+    )
+
+    def __init__(self, data, queryset, *, request, locale_id):
+        super().__init__(data, queryset, request=request)
         # What the filters offer changes only when news or categories are published:
         # computed once per language and content version (three queries), then cached.
         choices = cached(
             cache_key(request, "news-filters", locale_id), lambda: filter_choices(locale_id)
         )
-        self.categories = {slug: pk for slug, _name, pk in choices["categories"]}
-        self.fields["category"].choices = [("", _("Toutes les catégories"))] + [
+        self.category_ids = {slug: pk for slug, _name, pk in choices["categories"]}
+        # self.filters is this instance's copy: its fields are built from these choices.
+        self.filters["category"].extra["choices"] = [
             (slug, name) for slug, name, _pk in choices["categories"]
         ]
-        self.fields["tag"].choices = [("", _("Tous les mots-clés"))] + choices["tags"]
-        self.fields["year"].choices = [("", _("Toutes les années"))] + [
+        self.filters["tag"].extra["choices"] = choices["tags"]
+        self.filters["year"].extra["choices"] = [
             (str(year), str(year)) for year in choices["years"]
         ]
 
-    def filter(self, pages):
-        data = self.cleaned_data
-        if data["category"]:
-            pages = pages.filter(category_id=self.categories[data["category"]])
-        if data["tag"]:
-            pages = pages.filter(tags__slug=data["tag"])
-        if data["year"]:
-            pages = pages.filter(sort_date__year=int(data["year"]))
-        return pages
+    def filter_category(self, pages, name, slug):
+        return pages.filter(category_id=self.category_ids[slug])
 
     def selects(self):
         """The filters as plain data for the template's <select>s, no widget rendering.
@@ -68,14 +84,15 @@ class NewsFilterForm(forms.Form):
         label_tag and Select would write them: the form's ids, the label with its
         suffix (" :" in French), the submitted value selected ("" when absent).
         """
+        form = self.form
         selects = []
-        for name, field in self.fields.items():
-            bound = self[name]
-            current = self.data.get(self.add_prefix(name)) or ""
+        for name, field in form.fields.items():
+            bound = form[name]
+            current = form.data.get(form.add_prefix(name)) or ""
             label = str(field.label)
             # As Django's label_tag: no suffix after a label's own punctuation.
-            if self.label_suffix and label[-1:] not in ":?.!":
-                label += self.label_suffix
+            if form.label_suffix and label[-1:] not in ":?.!":
+                label += form.label_suffix
             selects.append(
                 {
                     "name": bound.html_name,
@@ -88,7 +105,7 @@ class NewsFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
-        return any(self.cleaned_data.values())
+        return any(self.form.cleaned_data.values())
 
 
 def filter_choices(locale_id):
@@ -120,14 +137,18 @@ def filter_choices(locale_id):
 
 
 def filtered_news(index, request):
-    """The template context of the index: form, page of results, page range; or Http404."""
-    # Always bound: without parameters every field is empty, which is valid.
-    form = NewsFilterForm(request.GET, locale_id=index.locale_id, request=request)
-    if not form.is_valid():
-        raise Http404("Unknown news filter")
+    """The template context of the index: filters, page of results, page range; or Http404."""
     # The cards (news/news_cards.html) read CARD_FIELDS only: no image, no other column.
     listing = news_listing(index.locale_id).select_related(None).select_related("category")
-    pages = form.filter(listing.only(*CARD_FIELDS))
+    # Always bound (request.GET, even empty): without parameters every filter is empty,
+    # which is valid.
+    news_filter = NewsFilter(
+        request.GET, listing.only(*CARD_FIELDS), request=request, locale_id=index.locale_id
+    )
+    if not news_filter.is_valid():
+        raise Http404("Unknown news filter")
+    form = news_filter.form
+    pages = news_filter.qs
     paginator = Paginator(pages, PAGE_SIZE)
     # The number of results, like the filter choices, changes only on publication:
     # counted once per language, filters and content version (a finite set: the form
@@ -146,8 +167,8 @@ def filtered_news(index, request):
         news_page = page_or_404(paginator, request)
     return {
         "filter_form": form,
-        "filter_selects": form.selects(),
-        "is_filtered": form.is_filtered,
+        "filter_selects": news_filter.selects(),
+        "is_filtered": news_filter.is_filtered,
         "news_page": news_page,
         "news": news_page.object_list,
         "result_count": paginator.count,

@@ -1,9 +1,9 @@
 """Lighthouse performance audit of every page type, mobile, as a reviewer runs it.
 
-    python scripts/lighthouse.py                 # or: make lighthouse
-    python scripts/lighthouse.py --only fr-news  # some page types (ids below)
-    python scripts/lighthouse.py --url http://127.0.0.1:8000   # a server already running
-    python scripts/lighthouse.py --images        # with photos on the home pages and article
+    python -m scripts.lighthouse                 # or: make lighthouse
+    python -m scripts.lighthouse --only fr-news  # some page types (ids below)
+    python -m scripts.lighthouse --url http://127.0.0.1:8000   # a server already running
+    python -m scripts.lighthouse --images        # with photos on the home pages and article
 
 Without ``--url`` it builds a throwaway site in a temporary folder: a SQLite database
 (``migrate`` + ``load_campus_content``), ``collectstatic`` (the production storage:
@@ -27,28 +27,21 @@ a page below the minimum is audited again, up to ``--runs`` times in all (3 unle
 and the run with the median score is the one shown, with the scores of every run.
 """
 
-# ruff: noqa: E402, S603, S310  (a local tool: fixed commands, URLs of its own server)
-import sys
-from pathlib import Path
-
-# The project's root instead of scripts/ on the path, before anything imports the
-# standard library's locale module (scripts/locale.py would stand in for it).
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[0] = str(ROOT)
-
+# ruff: noqa: S603, S310  (a local tool: fixed commands, URLs of its own server)
 import argparse
 import json
 import os
-import secrets
 import shutil
-import socket
 import subprocess
+import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
-from tests.accessibility.conftest import PAGES  # one URL per page type
+from scripts import throwaway
+from scripts.pages import PAGES  # one URL per page type
+from scripts.throwaway import ROOT, RunError
 
 # Page types the accessibility list leaves out: the other StandardPages (legal pages).
 EXTRA_PAGES = [
@@ -64,42 +57,16 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
-PYTHON = sys.executable
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def site_environment(folder, port):
     """Production settings over plain HTTP on this machine (as PROD_ENV in the Makefile)."""
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="campus.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
+    return throwaway.environment(
+        folder,
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="0",
-        SESSION_COOKIE_SECURE="0",
-        CSRF_COOKIE_SECURE="0",
-        SECURE_HSTS_SECONDS="0",
         SERVE_MEDIA="1",
-        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
-        MEDIA_ROOT=str(folder / "media"),
-        STATIC_ROOT=str(folder / "static"),
-        CACHE_DIR=str(folder / "cache"),
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         WEB_CONCURRENCY="2",
-        LOG_LEVEL="WARNING",
-    )
-    env.pop("REDIS_URL", None)
-    return env
-
-
-def manage(env, *args):
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
     )
 
 
@@ -144,42 +111,19 @@ print("illustrated")
 
 
 def start_site(folder, port, images=False):
+    """The throwaway site built in folder, served by gunicorn on port (started, answering)."""
     env = site_environment(folder, port)
+    log = folder / "setup.log"
     print("Building the site (migrate, load_campus_content, collectstatic)…", flush=True)
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_campus_content")
+    throwaway.manage(env, "migrate", "--noinput", log=log, quiet=True)
+    throwaway.manage(env, "load_campus_content", log=log, quiet=True)
     if images:
-        manage(env, "shell", "-c", ILLUSTRATE)
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    log = open(folder / "gunicorn.log", "w")  # noqa: SIM115  closed with the process
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "campus.wsgi:application",
-            "-c",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+        throwaway.manage(env, "shell", "-c", ILLUSTRATE, log=log, quiet=True)
+    throwaway.manage(env, "collectstatic", "--noinput", "--verbosity", "0", log=log, quiet=True)
+    server = throwaway.Gunicorn(
+        env, folder / "gunicorn.log", [port], ["--access-logfile", "/dev/null"]
     )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        if server.poll() is not None:
-            log.close()
-            sys.exit("gunicorn stopped:\n" + (folder / "gunicorn.log").read_text()[-3000:])
-        try:
-            with urllib.request.urlopen(base + "/healthz/", timeout=2):
-                return server, base
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    server.terminate()
-    sys.exit("gunicorn did not answer /healthz/ in 20 seconds")
+    return server.start()
 
 
 def warm_up(base, pages):
@@ -261,7 +205,8 @@ def main():
         if args.url:
             base = args.url.rstrip("/")
         else:
-            server, base = start_site(folder, free_port(), images=args.images)
+            server = start_site(folder, throwaway.free_port(), images=args.images)
+            base = server.base
         warm_up(base, pages)
         print(
             f"{'page':<22} {'score':>5} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>6} "
@@ -291,10 +236,11 @@ def main():
                 f"{result['requests']:>4} {result['bytes'] / 1024:>6.1f}  {path}{note}",
                 flush=True,
             )
+    except RunError as error:
+        sys.exit(str(error))
     finally:
         if server:
-            server.terminate()
-            server.wait(timeout=30)
+            server.stop()
         shutil.rmtree(folder, ignore_errors=True)  # the site; --keep's reports are elsewhere
     if failures:
         print(f"\nBelow {args.min_score} or failed: {', '.join(failures)}")

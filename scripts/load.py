@@ -1,4 +1,3 @@
-#!/usr/bin/env python
 """`make load`: the site under sustained load, with the production gunicorn settings.
 
 The benchmark (scripts/bench.py) measures speed at a gentle 4 connections; this checks
@@ -19,41 +18,27 @@ article, with no socket error, no timeout, and no error answer. All on 127.0.0.1
    (connect, read, write, timeout), any answer other than 2xx/3xx, any 5xx in the access
    log, or an error in gunicorn's log (a WORKER TIMEOUT, a traceback).
 
-Usage: ``python scripts/load.py [--duration S] [--connections N] [--modes on,off]
+Usage: ``python -m scripts.load [--duration S] [--connections N] [--modes on,off]
 [--redis-url URL] [--servers N] [--workers N] [--gunicorn-args '-k gthread --threads 4']``
 (``--help``).
 """
 
+import argparse
+import contextlib
+import json
 import os
+import runpy
+import shlex
+import shutil
+import subprocess
 import sys
+import time
+from pathlib import Path
 
-# Run as `python scripts/load.py`, this folder comes first on sys.path, and its
-# locale.py would hide the standard library's locale module.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or ".") != _HERE]
+from scripts import measuring, seed, throwaway
+from scripts.throwaway import PYTHON, ROOT, RunError
 
-import argparse  # noqa: E402
-import contextlib  # noqa: E402
-import importlib.util  # noqa: E402
-import json  # noqa: E402
-import runpy  # noqa: E402
-import shlex  # noqa: E402
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-# The benchmark's code: site, seed, server, wrk output parsing. Loaded from its file, as
-# this folder is not importable (see above).
-_spec = importlib.util.spec_from_file_location("campus_bench", os.path.join(_HERE, "bench.py"))
-bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(bench)
-
-ROOT = bench.ROOT
 LOAD_DIR = ROOT / "var" / "load"
-SCRIPT = str(Path(__file__).resolve())
-HOST = bench.HOST
-LoadError = bench.BenchError
 
 DEFAULTS = {"duration": 60, "connections": 64, "threads": 2, "timeout": 2}
 MODES = {"on": True, "off": False}
@@ -61,7 +46,7 @@ SOCKET_ERRORS = ("connect", "read", "write", "timeout")
 
 
 # ---------------------------------------------------------------------------
-# Pure helpers (tests/campus/test_load_script.py)
+# Pure helpers (tests/scripts/test_load.py)
 # ---------------------------------------------------------------------------
 
 
@@ -70,19 +55,19 @@ def parse_latency_max(output):
     for line in output.splitlines():
         fields = line.split()
         if fields[:1] == ["Latency"] and len(fields) >= 4:
-            return bench.parse_duration_ms(fields[3])
+            return measuring.parse_duration_ms(fields[3])
     return None
 
 
 def parse_load(output):
-    """bench.parse_wrk's figures, plus the maximum latency."""
-    figures = bench.parse_wrk(output)
+    """measuring.parse_wrk's figures, plus the maximum latency."""
+    figures = measuring.parse_wrk(output)
     figures["latency_ms"]["max"] = parse_latency_max(output)
     return figures
 
 
 def status_summary(statuses):
-    """{path: {status: count}} and the totals, from bench.count_statuses's {(path, status): n}."""
+    """{path: {status: count}} and the totals, from count_statuses's {(path, status): n}."""
     per_path, by_class = {}, {"2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0}
     for (path, status), count in sorted(statuses.items()):
         per_path.setdefault(path, {})[str(status)] = count
@@ -176,7 +161,7 @@ def results_table(runs):
                 f"{run['loadavg_max']:.2f}",
             ]
         )
-    return bench.format_table(headers, rows)
+    return measuring.format_table(headers, rows)
 
 
 # ---------------------------------------------------------------------------
@@ -202,7 +187,8 @@ def default_workers(web_concurrency):
 
 def pick_pages(env, work, log):
     out = work / "pages.json"
-    bench.run([str(bench.BIN / "python"), SCRIPT, "_pages", str(out)], env, 300, log, "pages")
+    command = [PYTHON, "-m", "scripts.seed", "pages", str(out)]
+    throwaway.run(command, env, log, "pages", timeout=300)
     return json.loads(out.read_text())
 
 
@@ -221,14 +207,14 @@ def run_wrk(commands, seconds, timeout_s):
             for process in processes:
                 process.kill()
                 process.wait()
-            raise LoadError(f"wrk did not finish: {' '.join(commands[0])}")
+            raise RunError(f"wrk did not finish: {' '.join(commands[0])}")
         time.sleep(2)
         loads.append(os.getloadavg()[0])
     outputs = []
     for process in processes:
         stdout, stderr = process.communicate()
         if process.returncode != 0:
-            raise LoadError(f"wrk failed: {stderr.strip() or stdout[-300:]}")
+            raise RunError(f"wrk failed: {stderr.strip() or stdout[-300:]}")
         outputs.append(stdout)
     return outputs, loads
 
@@ -273,14 +259,16 @@ def load_mode(env, work, mode, pages, args, workers):
         for number in range(args.servers):
             suffix = f"-{number + 1}" if args.servers > 1 else ""
             log_path = work / f"gunicorn-cache-{mode}{suffix}.log"
-            server = bench.Server(env, log_path, page_cache, cache_dir, 0, extra, workers=workers)
+            server = measuring.Server(
+                env, log_path, page_cache, cache_dir, 0, extra, workers=workers
+            )
             servers.append(stack.enter_context(server))
         x_cache = {}
         for server in servers:
             for page in pages:
-                status, headers, _body = bench.http_get(server.base + page["url"])
+                status, headers, _body = throwaway.http_get(server.base + page["url"])
                 if status != 200:
-                    raise LoadError(f"{page['name']} ({page['url']}) answered {status}, not 200")
+                    raise RunError(f"{page['name']} ({page['url']}) answered {status}, not 200")
                 x_cache[page["url"]] = headers.get("X-Cache")
         connections = split(args.connections, len(servers))
         threads = split(max(args.threads, len(servers)), len(servers))
@@ -293,24 +281,24 @@ def load_mode(env, work, mode, pages, args, workers):
             for server, count, thread_count in zip(servers, connections, threads, strict=True)
         ]
         offsets = [server.log_size() for server in servers]
-        time_wait = bench.time_wait_sockets()
-        machine_before = bench.parse_cpu_busy(Path("/proc/stat").read_text())[0]
-        wrk_before = bench.children_cpu_seconds()
+        time_wait = measuring.time_wait_sockets()
+        machine_before = measuring.parse_cpu_busy(Path("/proc/stat").read_text())[0]
+        wrk_before = measuring.children_cpu_seconds()
         server_before = sum(server.cpu_ticks() for server in servers)
         for command in commands:
             print(f"  cache {mode}: {' '.join(command)}", flush=True)
         raws, loads = run_wrk(commands, args.duration, args.timeout)
         server_ticks = sum(server.cpu_ticks() for server in servers) - server_before
-        wrk_seconds = bench.children_cpu_seconds() - wrk_before
-        machine_ticks = bench.parse_cpu_busy(Path("/proc/stat").read_text())[0] - machine_before
+        wrk_seconds = measuring.children_cpu_seconds() - wrk_before
+        machine_ticks = measuring.parse_cpu_busy(Path("/proc/stat").read_text())[0] - machine_before
         time.sleep(0.5)  # the workers' last access-log lines
         log_text = "".join(
             server.log_since(offset) for server, offset in zip(servers, offsets, strict=True)
         )
         alive = all(server.process.poll() is None for server in servers)
     figures = combine([parse_load(raw) for raw in raws])
-    statuses = bench.count_statuses(log_text)
-    errors = bench.server_errors(log_text)
+    statuses = measuring.count_statuses(log_text)
+    errors = measuring.server_errors(log_text)
     found = problems(figures, statuses, errors, paths)
     if not alive:
         found.append("gunicorn exited during the run")
@@ -348,17 +336,17 @@ def load_mode(env, work, mode, pages, args, workers):
 def load(args):
     started = time.monotonic()
     if not shutil.which("wrk"):
-        raise LoadError("wrk is not installed: `sudo apt-get install wrk` (Debian/Ubuntu)")
+        raise RunError("wrk is not installed: `sudo apt-get install wrk` (Debian/Ubuntu)")
     work = LOAD_DIR / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     log = work / "setup.log"
-    env = bench.base_env(work)
+    env = seed.site_env(work)
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
     workers = args.workers or default_workers(os.environ.get("WEB_CONCURRENCY"))
     print(f"Load test in {work.relative_to(ROOT)} (logs there)", flush=True)
-    bench.prepare_site(work, env, log, args.fresh_seed)
+    seed.prepare_site(work, env, log, args.fresh_seed)
     pages = pick_pages(env, work, log)
     load_start = os.getloadavg()
     runs = []
@@ -378,7 +366,7 @@ def load(args):
         "settings": {
             "gunicorn": gunicorn + (f" + {args.gunicorn_args}" if args.gunicorn_args else ""),
             "database": "SQLite",
-            "cache": bench.cache_backend(env),
+            "cache": measuring.cache_backend(env),
             "wrk": f"{args.threads} threads, {args.connections} connections, {args.duration} s, "
             f"--timeout {args.timeout}s, the three pages in turn on every connection",
         },
@@ -435,10 +423,6 @@ def report(results, out):
 
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["_pages"]:
-        bench.django_setup()
-        Path(argv[1]).write_text(json.dumps(bench.pick_pages()))
-        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=DEFAULTS["duration"], help="seconds (60)")
     parser.add_argument(
@@ -462,7 +446,7 @@ def main(argv=None):
         type=int,
         help="gunicorn workers (default: WEB_CONCURRENCY, else gunicorn.conf.py's default)",
     )
-    bench.add_site_arguments(parser, "LOAD_REDIS_URL", LOAD_DIR / "results.json")
+    measuring.add_site_arguments(parser, "LOAD_REDIS_URL", LOAD_DIR / "results.json")
     parser.add_argument(
         "--servers",
         type=int,
@@ -476,7 +460,7 @@ def main(argv=None):
         parser.error(f"--modes: on and/or off, not {','.join(unknown) or 'nothing'}")
     limit = 900 + 2 * len(args.modes) * (args.duration + args.timeout + 60)
 
-    return bench.run_within(limit, "the load test", "LOAD TEST BROKEN", load, args)
+    return measuring.run_within(limit, "the load test", "LOAD TEST BROKEN", load, args)
 
 
 if __name__ == "__main__":

@@ -6,31 +6,23 @@ runs the Observatory's own tests and grading (scripts/observatory.mjs, npm packa
 @mdn/mdn-http-observatory) and prints the grade, score and every test's result.
 Exits 1 unless the grade is A+ with no test costing points.
 
-    .venv/bin/python scripts/observatory.py            (make observatory)
+    .venv/bin/python -m scripts.observatory            (make observatory)
 """
 
 # ruff: noqa: S603  (our own commands, never a shell)
 
-import http.client
 import json
 import os
-import secrets
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from scripts import throwaway
+from scripts.throwaway import ROOT
+
 HOSTNAME = "localhost"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def make_certificate(folder):
@@ -47,72 +39,39 @@ def make_certificate(folder):
 
 
 def site_env(folder, https_port):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "campus.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOSTNAME,
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "CACHE_DIR": str(folder / "cache"),
-        "REDIS_URL": "",
+    """The production settings as they are (HTTPS), for the host name the scan uses."""
+    return throwaway.environment(
+        folder,
+        https=True,
+        ALLOWED_HOSTS=HOSTNAME,
         # Plain HTTP redirects to the HTTPS port of this run.
-        "SECURE_SSL_HOST": f"{HOSTNAME}:{https_port}",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def wait_until_up(port, server, timeout=60):
-    """Until the server answers anything at all (plain HTTP answers with a redirect)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn on port {port} stopped")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/livez/", headers={"Host": HOSTNAME})
-            connection.getresponse()
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"no answer on port {port}")
+        SECURE_SSL_HOST=f"{HOSTNAME}:{https_port}",
+    )
 
 
 def scan(folder):
-    http_port, https_port = free_port(), free_port()
+    http_port, https_port = throwaway.free_ports(2)
     cert, key = make_certificate(folder)
     env = site_env(folder, https_port)
-    manage = [str(BIN / "python"), "manage.py"]
+    log = folder / "setup.log"
     for command in (
         ["migrate", "--noinput"],
         ["load_campus_content"],
         ["collectstatic", "--noinput"],
     ):
-        subprocess.run(manage + command + ["--verbosity", "0"], cwd=ROOT, env=env, check=True)
-    gunicorn = [str(BIN / "gunicorn"), "campus.wsgi:application", "-c", "gunicorn.conf.py"]
-    gunicorn += ["--workers", "1", "--max-requests", "0", "--access-logfile", "-"]
-    log = (folder / "gunicorn.log").open("w")
-    servers = [
-        subprocess.Popen(
-            gunicorn
-            + ["--bind", f"127.0.0.1:{https_port}", "--certfile", str(cert)]
-            + ["--keyfile", str(key)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        ),
-        subprocess.Popen(
-            gunicorn + ["--bind", f"127.0.0.1:{http_port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        ),
-    ]
+        throwaway.manage(env, *command, "--verbosity", "0", log=log, quiet=True)
+    options = ["--workers", "1", "--max-requests", "0", "--access-logfile", "/dev/null"]
+    https = throwaway.Gunicorn(
+        env,
+        folder / "gunicorn-https.log",
+        [https_port],
+        [*options, "--certfile", str(cert), "--keyfile", str(key)],
+    )
+    http = throwaway.Gunicorn(env, folder / "gunicorn-http.log", [http_port], options)
     try:
-        wait_until_up(http_port, servers[1])
+        https.start(path=None)
+        # Plain HTTP answers with a redirect to HTTPS: any answer will do.
+        http.start(path="/livez/", status=None, host=HOSTNAME)
         time.sleep(1)  # the HTTPS server starts alongside
         result = subprocess.run(
             ["node", str(ROOT / "scripts" / "observatory.mjs"), HOSTNAME]
@@ -120,19 +79,19 @@ def scan(folder):
             cwd=ROOT,
             env={**os.environ, "NODE_EXTRA_CA_CERTS": str(cert)},
             capture_output=True,
+            text=True,
             timeout=120,
         )
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=30)
-    log.close()
-    # Bytes, not text=True: that would import `locale`, which scripts/locale.py hides
-    # when this file is run as `python scripts/observatory.py`.
+        https.stop()
+        http.stop()
     if result.returncode:
-        output = (result.stdout + result.stderr).decode()
-        raise RuntimeError(output + (folder / "gunicorn.log").read_text(encoding="utf-8"))
+        raise RuntimeError(
+            result.stdout
+            + result.stderr
+            + throwaway.log_tail(https.log_path)
+            + throwaway.log_tail(http.log_path)
+        )
     return json.loads(result.stdout)
 
 

@@ -318,7 +318,7 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAIL_CONTENT_LANGUAGES = [("fr", _("Français")), ("en", _("Anglais"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # locale/overrides/ first: corrections of Wagtail's, wagtail-localize's and allauth's
-# French (scripts/locale.py compiles it; `make messages` never touches it).
+# French (scripts/catalogues.py compiles it; `make messages` never touches it).
 LOCALE_PATHS = [BASE_DIR / "locale" / "overrides", BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

@@ -1,7 +1,7 @@
 """Shared by the accessibility (axe-core) and HTML validity (Nu checker) tests.
 
-Both visit one URL per page type, in French and in English (``PAGES``). The tools come
-from outside Python: Debian's Chromium, ``node_modules/`` (``npm ci``: axe-core and
+Both visit one URL per page type, in French and in English (``PAGES``, scripts/pages.py).
+The tools come from outside Python: Debian's Chromium, ``node_modules/`` (``npm ci``: axe-core and
 vnu-jar) and Java. When one is missing the tests are skipped with the reason, so that
 ``make test`` passes on a bare machine, unless ``CAMPUS_REQUIRE_BROWSER_TESTS=1`` (set by
 ``.ci/run``): then a missing tool is a failure, and CI always runs the checks.
@@ -35,45 +35,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-# One URL per page type and state, in both languages: (test id, path, expected status).
-PAGES = [
-    ("fr-home", "/fr/", 200),
-    ("en-home", "/en/", 200),
-    ("fr-mission", "/fr/le-campus/", 200),
-    ("en-mission", "/en/about/", 200),
-    ("fr-objective-index", "/fr/objectifs/", 200),
-    ("en-objective-index", "/en/objectives/", 200),
-    ("fr-objective", "/fr/objectifs/donnees-de-sante/", 200),
-    ("en-objective", "/en/objectives/health-data/", 200),
-    ("fr-pillar-index", "/fr/piliers/", 200),
-    ("en-pillar-index", "/en/pillars/", 200),
-    ("fr-pillar", "/fr/piliers/la-donnee/", 200),
-    ("en-pillar", "/en/pillars/data/", 200),
-    ("fr-partners", "/fr/membres-et-partenaires/", 200),
-    ("en-partners", "/en/partners/", 200),
-    ("fr-standard", "/fr/contact-et-acces/", 200),
-    ("en-standard", "/en/contact/", 200),
-    ("fr-news-index", "/fr/actualites/", 200),
-    ("en-news-index", "/en/news/", 200),
-    ("fr-news-index-empty", "/fr/actualites/?category=evenement&year=2020", 200),
-    ("en-news-index-empty", "/en/news/?category=event&year=2020", 200),
-    ("fr-news", "/fr/actualites/inauguration-de-parisante-campus/", 200),
-    ("en-news", "/en/news/parisante-campus-inaugurated/", 200),
-    ("fr-press-room", "/fr/espace-presse/", 200),
-    ("en-press-room", "/en/press-room/", 200),
-    ("fr-accessibility", "/fr/accessibilite/", 200),
-    ("en-accessibility", "/en/accessibility/", 200),
-    ("fr-sitemap", "/fr/plan-du-site/", 200),
-    ("en-sitemap", "/en/site-map/", 200),
-    ("fr-search", "/fr/recherche/?q=campus", 200),
-    ("en-search", "/en/search/?q=campus", 200),
-    ("fr-search-empty", "/fr/recherche/?q=zzzzzz", 200),
-    ("en-search-empty", "/en/search/?q=zzzzzz", 200),
-    ("fr-404", "/fr/page-introuvable/", 404),
-    ("en-404", "/en/no-such-page/", 404),
-]
-PAGE_IDS = [page_id for page_id, _path, _status in PAGES]
-
 
 def require(available, reason):
     """Skip when a tool is missing, or fail when CAMPUS_REQUIRE_BROWSER_TESTS=1."""
@@ -103,6 +64,23 @@ def server(content_db):
     yield live
     live._live_server_modified_settings.disable()
     live.stop()
+
+
+@contextlib.contextmanager
+def session_cookie(user, server):
+    """The cookie of a session signed in as user, for a browser context on the live server:
+    pages open signed in, without the sign-in form each time. Signed out at the end (the
+    session is written outside the tests' transactions, for the live server's thread)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    try:
+        yield {"name": cookie.key, "value": cookie.value, "url": server.url}
+    finally:
+        client.logout()
 
 
 @pytest.fixture(scope="module")

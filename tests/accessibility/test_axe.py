@@ -8,7 +8,9 @@ server of the session's test database; axe-core comes from npm (``npm ci``).
 
 import pytest
 
-from .conftest import AXE_JS, PAGES, require
+from scripts.pages import PAGES
+
+from .conftest import AXE_JS, require
 
 # The mark makes pytest-django create the test database (tests only read it).
 pytestmark = pytest.mark.django_db

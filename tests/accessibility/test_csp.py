@@ -12,7 +12,9 @@ import secrets
 import pytest
 from django.contrib.auth import get_user_model
 
-from .conftest import PAGES
+from scripts.pages import PAGES
+
+from .conftest import session_cookie
 
 # The mark makes pytest-django create the test database (tests only read it).
 pytestmark = pytest.mark.django_db
@@ -65,23 +67,18 @@ def test_no_page_type_breaks_the_policy(server, browser, path, status):
 
 @pytest.fixture(scope="module")
 def editor_cookie(server):
-    """A logged-in superuser's session cookie. A module fixture writes outside the tests'
+    """A signed-in editor's session cookie. A module fixture writes outside the tests'
     transactions (the live server's thread must read it), so it is removed afterwards:
     the session's content database is shared by the whole test run."""
-    from django.conf import settings
     from django.contrib.auth.models import Group
-    from django.test import Client
 
     # An editor (two-factor authentication is optional for editors, required above them).
     user = get_user_model().objects.create_user(
         "csp-editor", "csp@example.org", secrets.token_urlsafe(16)
     )
     user.groups.add(Group.objects.get(name="Editors"))
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    yield {"name": cookie.key, "value": cookie.value, "url": server.url}
-    client.logout()
+    with session_cookie(user, server) as cookie:
+        yield cookie
     user.delete()
 
 

@@ -11,7 +11,9 @@ import pytest
 from django.test import Client
 from wagtail.models import Page
 
-from .conftest import PAGE_IDS, PAGES, VNU_JAR, java_command, require
+from scripts.pages import PAGE_IDS, PAGES
+
+from .conftest import VNU_JAR, java_command, require
 
 # The mark makes pytest-django create the test database (tests only read it).
 pytestmark = pytest.mark.django_db

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, get_page_models
 
 from editorial.roles import EDITORS_GROUP
 
+from .conftest import session_cookie
 from .test_csp import RECORD_VIOLATIONS
 
 pytestmark = pytest.mark.django_db
@@ -41,20 +42,16 @@ def editors(server):
 
     Written outside the tests' transactions for the live server's thread, then removed:
     the content database is shared by the whole test run."""
-    from django.test import Client
-
     from tests.editorial.moderation_helpers import make_user
 
     cookies, users = {}, []
-    for language in LANGUAGES:
-        name = f"apercu-{language}-{secrets.token_hex(4)}"
-        user = make_user(name, EDITORS_GROUP, language=language)
-        users.append(user)
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        cookies[language] = {"name": cookie.key, "value": cookie.value, "url": server.url}
-    yield cookies
+    with contextlib.ExitStack() as sessions:
+        for language in LANGUAGES:
+            name = f"apercu-{language}-{secrets.token_hex(4)}"
+            user = make_user(name, EDITORS_GROUP, language=language)
+            users.append(user)
+            cookies[language] = sessions.enter_context(session_cookie(user, server))
+        yield cookies
     for user in users:
         user.delete()
 
@@ -81,18 +78,38 @@ def planted(server):
         Page.objects.get(pk=draft.pk).delete()
 
 
+# Each editor keeps one tab for the module (the admin's scripts load once, from the browser's
+# cache); Wagtail would reopen the side panel last opened in it: each editor starts closed.
+FORGET_SIDE_PANEL = "try { localStorage.removeItem('wagtail:side-panel-open'); } catch (e) {}"
+
+
+@pytest.fixture(scope="module")
+def editor_tabs(browser, editors):
+    """{language: the editor's tab}: signed in, recording the policy's refusals."""
+    tabs = {}
+    with contextlib.ExitStack() as contexts:
+        for language, cookie in editors.items():
+            context = browser.new_context(viewport={"width": 1600, "height": 1000})
+            contexts.callback(context.close)
+            context.add_cookies([cookie])
+            # Also runs in the preview frame: records what its policy refused there.
+            context.add_init_script(RECORD_VIOLATIONS)
+            context.add_init_script(FORGET_SIDE_PANEL)
+            tabs[language] = context.new_page()
+            tabs[language].set_default_timeout(TIMEOUT)
+        yield tabs
+
+
 @contextlib.contextmanager
-def editor_page(browser, cookie):
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
-    context.add_cookies([cookie])
-    # Also runs in the preview frame: records what its policy refused there.
-    context.add_init_script(RECORD_VIOLATIONS)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
+def editor_page(editor_tabs, language):
+    """The editor's tab, with only itself open at the end (a preview may open another)."""
+    page = editor_tabs[language]
     try:
         yield page
     finally:
-        context.close()
+        for other in page.context.pages:
+            if other is not page:
+                other.close()
 
 
 def open_preview(page, server, page_pk):
@@ -189,13 +206,13 @@ def response_policy_of_public_pages():
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_the_preview_panel_shows_every_page_type(server, browser, editors, page_type, language):
+def test_the_preview_panel_shows_every_page_type(server, editor_tabs, page_type, language):
     from django.apps import apps
 
     model = apps.get_model(page_type)
     target = model.objects.filter(locale__language_code=language).first()
     assert target is not None, f"the shipped content has no {page_type} in {language}"
-    with editor_page(browser, editors[language]) as page:
+    with editor_page(editor_tabs, language) as page:
         if is_synced_translation(target):
             response, tab = open_translation_preview(page, server, target.pk)
             assert_preview_policy(response)
@@ -215,9 +232,9 @@ def test_the_preview_panel_shows_every_page_type(server, browser, editors, page_
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_checks_report_problems_planted_in_a_draft(server, browser, editors, planted, language):
+def test_the_checks_report_problems_planted_in_a_draft(server, editor_tabs, planted, language):
     draft = planted[language]
-    with editor_page(browser, editors[language]) as page:
+    with editor_page(editor_tabs, language) as page:
         assert_preview_policy(open_preview(page, server, draft.pk))
         frame = page.frame_locator("#w-preview-iframe")
         assert frame.locator("h4").first.inner_text() == "Un niveau sauté"

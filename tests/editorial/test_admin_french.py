@@ -5,7 +5,7 @@ read: ``aria-label``, ``title``, ``placeholder``, ``alt``) and wagtail-localize'
 translation editor props (JSON, rendered by React) are searched for the English
 words and broken French forms staff reported. Third-party strings missing from
 Wagtail's, wagtail-localize's and allauth's French catalogues are translated in
-``locale/overrides/`` (see scripts/locale.py).
+``locale/overrides/`` (see scripts/catalogues.py).
 """
 
 import json

@@ -4,7 +4,7 @@ The schedule dialog's date picker must read the date as typed (not rewrite it to
 current time), must not cover « Enregistrer la programmation », and only that button
 stores the go-live date: typing a date and leaving the dialog stores nothing.
 
-The live server runs on the session's content database (tests/accessibility/conftest.py);
+The live server runs on the session's content database (tests/editorial/conftest.py);
 what the module writes there is removed at the end.
 """
 
@@ -13,12 +13,7 @@ import datetime
 import secrets
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from wagtail.models import Page
-
-from editorial.roles import EDITORS_GROUP
-from tests.accessibility.conftest import browser, content_db, server  # noqa: F401
 
 # No django_db mark: what the tests write must be committed for the live server's thread
 # to see it (on PostgreSQL it has its own connection); content_db (through server) gives
@@ -29,21 +24,8 @@ GO_LIVE_UTC = datetime.datetime(2026, 12, 2, 19, 37, tzinfo=datetime.UTC)
 DIALOG = "#schedule-publishing-dialog"
 
 
-@pytest.fixture(scope="module")
-def editor_cookie(server):  # noqa: F811
-    """A French editor (« Rédaction »), signed in; removed at the end."""
-    from tests.editorial.moderation_helpers import make_user
-
-    user = make_user(f"programme-{secrets.token_hex(4)}", EDITORS_GROUP)
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    yield {"name": cookie.key, "value": cookie.value, "url": server.url}
-    user.delete()
-
-
 @pytest.fixture
-def draft(server):  # noqa: F811
+def draft(server):
     """A French draft never published, removed after the test."""
     from tests.editorial.moderation_helpers import add_standard_page
 
@@ -53,7 +35,7 @@ def draft(server):  # noqa: F811
 
 
 @contextlib.contextmanager
-def editor_page(browser, cookie, viewport):  # noqa: F811
+def editor_page(browser, cookie, viewport):
     context = browser.new_context(viewport=viewport, locale="fr-FR", timezone_id="Europe/Paris")
     context.add_cookies([cookie])
     page = context.new_page()
@@ -64,7 +46,7 @@ def editor_page(browser, cookie, viewport):  # noqa: F811
         context.close()
 
 
-def open_schedule_dialog(page, server, draft):  # noqa: F811
+def open_schedule_dialog(page, server, draft):
     response = page.goto(f"{server.url}/admin/pages/{draft.pk}/edit/", wait_until="load")
     assert response.status == 200
     page.locator('[data-side-panel-toggle="status"]').first.click()
@@ -100,8 +82,8 @@ def latest_go_live(draft):
     "viewport", [{"width": 1366, "height": 768}, {"width": 1024, "height": 640}], ids=str
 )
 def test_the_go_live_typed_as_french_staff_do_is_stored_when_confirmed(
-    browser,  # noqa: F811
-    server,  # noqa: F811
+    browser,
+    server,
     editor_cookie,
     draft,
     viewport,
@@ -136,8 +118,8 @@ def test_the_go_live_typed_as_french_staff_do_is_stored_when_confirmed(
 
 
 def test_a_go_live_typed_but_not_confirmed_is_not_stored(
-    browser,  # noqa: F811
-    server,  # noqa: F811
+    browser,
+    server,
     editor_cookie,
     draft,
 ):

@@ -22,7 +22,8 @@ import pytest
 from django.test.testcases import LiveServerThread
 from pytest_django.live_server_helper import LiveServer
 
-from tests.accessibility.conftest import PAGES, chromium
+from scripts.pages import PAGES
+from tests.accessibility.conftest import chromium
 from tests.production_static import production_static
 
 from .ecoindex import ecoindex

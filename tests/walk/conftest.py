@@ -16,24 +16,18 @@ import contextlib
 import os
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
 
+from scripts import throwaway
+from scripts.throwaway import BIN, HOST, ROOT, free_port
 from tests.accessibility.conftest import CHROMIUM, require
 
-ROOT = Path(__file__).resolve().parents[2]
-HOST = "127.0.0.1"
-BIN = Path(sys.executable).parent
 ARTIFACTS = Path(os.environ.get("WALK_ARTIFACTS") or ROOT / "var" / "walk-artifacts")
 PASSWORD = "walk-" + secrets.token_urlsafe(12)  # noqa: S105  (a throwaway site's)
 
@@ -55,20 +49,6 @@ for username, email, group, first, last, language in [
     profile.preferred_language = language
     profile.save()
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def http_status(url, timeout=5):
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 # --- Mail -------------------------------------------------------------------------
@@ -165,32 +145,16 @@ class Site:
         self.base = f"http://{HOST}:{self.port}"
         self.log_path = folder / "server.log"
         self.setup_log = folder / "setup.log"
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("DJANGO_", "DATABASE_", "GUNICORN_", "EMAIL_"))
-            and key not in {"PAGE_CACHE", "REDIS_URL", "CACHE_DIR", "WEB_CONCURRENCY", "PORT"}
-        }
-        env.update(
-            DJANGO_SETTINGS_MODULE="campus.settings.production",
-            SECRET_KEY=secrets.token_urlsafe(50),
-            ALLOWED_HOSTS=HOST,
-            SECURE_SSL_REDIRECT="0",
-            SESSION_COOKIE_SECURE="0",
-            CSRF_COOKIE_SECURE="0",
-            SECURE_HSTS_SECONDS="0",
+        self.env = throwaway.environment(
+            folder,
+            database_url=database_url,
             SERVE_MEDIA="1",
-            DATABASE_URL=database_url,
-            MEDIA_ROOT=str(folder / "media"),
-            STATIC_ROOT=str(folder / "static"),
-            CACHE_DIR=str(folder / "cache"),
             PAGE_CACHE="1",
             ADMIN_MFA_REQUIRED="1",
             WAGTAILADMIN_BASE_URL=self.base,
             EMAIL_HOST=HOST,
             EMAIL_PORT=str(mailbox.port),
             EMAIL_USE_TLS="0",
-            LOG_LEVEL="WARNING",
             WEB_CONCURRENCY="2",
             # Chromium opens connections before it has a request to send (preconnect,
             # several tabs): each would hold a sync worker until its timeout. In
@@ -198,12 +162,10 @@ class Site:
             # gunicorn itself, so threads wait on them instead (gunicorn.conf.py).
             GUNICORN_CMD_ARGS="--worker-class gthread --threads 4",
             PORT=str(self.port),
-            PYTHONUNBUFFERED="1",
             # The walk signs in many times from one address in a couple of minutes.
             AXES_FAILURE_LIMIT="50",
         )
-        self.env = env
-        self.process = None
+        self.server = throwaway.Gunicorn(self.env, self.log_path, [self.port])
 
     def manage(self, *args, timeout=600, check=True):
         """manage.py against the walk's database and settings; returns its output."""
@@ -237,41 +199,11 @@ class Site:
         assert static.returncode == 0, f"collectstatic failed:\n{errors[-3000:]}"
 
     def start(self):
-        command = [str(BIN / "gunicorn"), "campus.wsgi:application", "-c", "gunicorn.conf.py"]
-        command += ["--bind", f"{HOST}:{self.port}"]
-        self.log = open(self.log_path, "ab")  # noqa: SIM115  (closed in stop)
-        self.process = subprocess.Popen(  # noqa: S603
-            command,
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "gunicorn exited:\n" + self.log_tail()
-            with contextlib.suppress(OSError):
-                if http_status(self.base + "/healthz/") == 200:
-                    return
-            time.sleep(0.25)
-        raise AssertionError("gunicorn did not answer /healthz/ in 60 s:\n" + self.log_tail())
+        """gunicorn with gunicorn.conf.py, once /healthz/ answers 200 (else a RunError)."""
+        self.server.start()
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        if self.process:
-            self.log.close()
-
-    def log_tail(self, size=4000):
-        with contextlib.suppress(OSError):
-            return self.log_path.read_text(errors="replace")[-size:]
-        return ""
+        self.server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -2,16 +2,10 @@
 (scripts/observatory.py: production settings under gunicorn, HTTPS and HTTP on loopback,
 the Observatory's own npm package grading the answers)."""
 
-import importlib.util
 import shutil
-from pathlib import Path
 
+from scripts import observatory
 from tests.accessibility.conftest import NODE_MODULES, require
-
-ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("observatory", ROOT / "scripts" / "observatory.py")
-observatory = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(observatory)
 
 
 def report(grade="A+", **results):

@@ -1,14 +1,10 @@
-"""scripts/bench.py's parsing helpers, on fixed inputs: no server, no wrk, no database."""
-
-import importlib.util
-from pathlib import Path
+"""The benchmark's helpers (scripts/bench.py, scripts/measuring.py, scripts/seed.py), on
+fixed inputs: no server, no wrk, no database."""
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench.py"
-_spec = importlib.util.spec_from_file_location("campus_bench", SCRIPT)
-bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(bench)
+from scripts import bench, measuring, seed
+from scripts.throwaway import ROOT
 
 WRK_OUTPUT = """\
 Running 15s test @ http://127.0.0.1:41234/fr/
@@ -50,11 +46,11 @@ Transfer/sec:    341.00KB
     [("812.00us", 0.812), ("3.21ms", 3.21), ("1.02s", 1020.0), ("2.00m", 120_000.0)],
 )
 def test_wrk_durations_in_milliseconds(text, ms):
-    assert bench.parse_duration_ms(text) == pytest.approx(ms)
+    assert measuring.parse_duration_ms(text) == pytest.approx(ms)
 
 
 def test_parse_wrk():
-    result = bench.parse_wrk(WRK_OUTPUT)
+    result = measuring.parse_wrk(WRK_OUTPUT)
     assert result["requests"] == 1246
     assert result["seconds"] == pytest.approx(15.01)
     assert result["rps"] == pytest.approx(83.01)
@@ -66,7 +62,7 @@ def test_parse_wrk():
 
 
 def test_parse_wrk_reports_errors():
-    result = bench.parse_wrk(WRK_BROKEN)
+    result = measuring.parse_wrk(WRK_BROKEN)
     assert result["latency_ms"]["p50"] == pytest.approx(0.8)
     assert result["socket_errors"] == {"connect": 0, "read": 2, "write": 0, "timeout": 5}
     assert result["non_2xx_3xx"] == 12
@@ -75,7 +71,7 @@ def test_parse_wrk_reports_errors():
 
 def test_parse_wrk_refuses_output_without_figures():
     with pytest.raises(ValueError, match="no request count"):
-        bench.parse_wrk("unable to connect to 127.0.0.1:1 Connection refused\n")
+        measuring.parse_wrk("unable to connect to 127.0.0.1:1 Connection refused\n")
 
 
 # Fields 14-17 are utime, stime, cutime, cstime; the name may hold spaces and ")".
@@ -89,7 +85,7 @@ STAT_OTHER = "5000 (wrk) S 1 5000 5000 0 -1 4194560 900 0 0 0 9999 9999 0 0 20 0
 
 
 def test_parse_proc_stat():
-    assert bench.parse_proc_stat(STAT_WORKER_1) == {
+    assert measuring.parse_proc_stat(STAT_WORKER_1) == {
         "pid": 4101,
         "ppid": 4100,
         "utime": 700,
@@ -97,7 +93,7 @@ def test_parse_proc_stat():
         "cutime": 0,
         "cstime": 0,
     }
-    master = bench.parse_proc_stat(STAT_MASTER)
+    master = measuring.parse_proc_stat(STAT_MASTER)
     assert (master["pid"], master["ppid"], master["cutime"], master["cstime"]) == (4100, 1, 400, 90)
 
 
@@ -105,17 +101,17 @@ def test_tree_cpu_counts_the_master_its_workers_and_reaped_workers_only():
     stats = {
         stat["pid"]: stat
         for stat in map(
-            bench.parse_proc_stat, [STAT_MASTER, STAT_WORKER_1, STAT_WORKER_2, STAT_OTHER]
+            measuring.parse_proc_stat, [STAT_MASTER, STAT_WORKER_1, STAT_WORKER_2, STAT_OTHER]
         )
     }
     # master 150+30 and the workers it reaped 400+90, workers 750 and 320; not wrk.
-    assert bench.tree_cpu_ticks(stats, 4100) == 180 + 490 + 750 + 320
-    assert bench.tree_cpu_ticks(stats, 9999) == 0
+    assert measuring.tree_cpu_ticks(stats, 4100) == 180 + 490 + 750 + 320
+    assert measuring.tree_cpu_ticks(stats, 9999) == 0
 
 
 def test_parse_cpu_busy():
     text = "cpu  100 5 50 1000 20 3 2 1 0 0\ncpu0 50 2 25 500 10 1 1 0 0 0\n"
-    assert bench.parse_cpu_busy(text) == (161, 1181)
+    assert measuring.parse_cpu_busy(text) == (161, 1181)
 
 
 def test_count_statuses_from_the_access_log():
@@ -125,7 +121,7 @@ def test_count_statuses_from_the_access_log():
         '127.0.0.1 - - [29/Nov/2026:09:30:00 +0000] "GET /fr/ HTTP/1.1" 200 14321 "-" "-"\n'
         '127.0.0.1 - - [29/Nov/2026:09:30:01 +0000] "GET /fr/x/ HTTP/1.1" 404 2000 "-" "-"\n'
     )
-    assert bench.count_statuses(log) == {("/fr/", 200): 2, ("/fr/x/", 404): 1}
+    assert measuring.count_statuses(log) == {("/fr/", 200): 2, ("/fr/x/", 404): 1}
 
 
 def test_server_errors_in_the_log():
@@ -135,11 +131,11 @@ def test_server_errors_in_the_log():
         '127.0.0.1 - - [29/Nov/2026:09:30:00 +0000] "GET /fr/ HTTP/1.1" 200 14321 "-" "-"\n'
         "Traceback (most recent call last):\n"
     )
-    assert bench.server_errors(log) == [
+    assert measuring.server_errors(log) == [
         "[2026-11-29 10:32:55 +0100] [24826] [CRITICAL] WORKER TIMEOUT (pid:26613)",
         "Traceback (most recent call last):",
     ]
-    assert bench.server_errors(log.splitlines()[0]) == []
+    assert measuring.server_errors(log.splitlines()[0]) == []
 
 
 def test_page_assets_leave_out_print_stylesheets():
@@ -205,7 +201,8 @@ def test_targets_miss_without_a_cache_hit():
 
 
 def test_table_lines_up():
-    lines = bench.format_table(["page", "cache", "req/s"], [["home", "on", "41.0"]]).splitlines()
+    table = measuring.format_table(["page", "cache", "req/s"], [["home", "on", "41.0"]])
+    lines = table.splitlines()
     assert lines[0] == "page | cache | req/s"
     assert lines[2] == "home | on    |  41.0"
 
@@ -219,3 +216,52 @@ def test_results_table_compares_each_page_with_the_static_copy_of_its_server():
     home_cached = [cell.strip() for cell in lines[5].split(" | ")]
     assert home_cached[:2] == ["home", "cache on"]
     assert home_cached[-2:] == ["91.4 %", "60.0 %"]
+
+
+# ---------------------------------------------------------------------------
+# The seeded database's key (scripts/seed.py)
+# ---------------------------------------------------------------------------
+
+
+def test_the_seed_key_covers_the_migrations_the_content_its_loader_and_the_seeding():
+    inputs = {path.relative_to(ROOT).as_posix() for path in seed.seed_inputs()}
+    assert "content/loader.py" in inputs
+    assert "content/management/commands/load_campus_content.py" in inputs
+    assert "news/migrations/0001_initial.py" in inputs
+    assert {"scripts/seed.py", "pyproject.toml"} <= inputs
+    assert all((ROOT / name).is_file() for name in inputs)
+
+
+def fake_checkout(root):
+    for name, text in {
+        "news/migrations/0001_initial.py": "operations = []\n",
+        "content/loader.py": "def load(): pass\n",
+        "content/pages/home.yaml": "title: Accueil\n",
+        "content/__pycache__/loader.cpython-313.pyc": "compiled",
+        "campus/views.py": "def view(): pass\n",
+        "pyproject.toml": "[project]\n",
+        "scripts/seed.py": "SEED = 1\n",
+    }.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    ["content/loader.py", "content/pages/home.yaml", "news/migrations/0001_initial.py"]
+    + ["scripts/seed.py", "pyproject.toml"],
+)
+def test_the_seed_key_changes_with_each_input(tmp_path, changed):
+    fake_checkout(tmp_path)
+    before = seed.seed_key(tmp_path)
+    (tmp_path / changed).write_text("changed\n")
+    assert seed.seed_key(tmp_path) != before
+
+
+def test_the_seed_key_ignores_other_code_and_compiled_files(tmp_path):
+    fake_checkout(tmp_path)
+    before = seed.seed_key(tmp_path)
+    (tmp_path / "campus" / "views.py").write_text("changed\n")
+    (tmp_path / "content" / "__pycache__" / "loader.cpython-313.pyc").write_text("changed")
+    assert seed.seed_key(tmp_path) == before

@@ -1,7 +1,7 @@
 """Interface translations without GNU gettext.
 
-    python scripts/locale.py check    # every entry translated, none fuzzy, .mo up to date
-    python scripts/locale.py compile  # write each django.mo from its django.po
+    python -m scripts.catalogues check    # every entry translated, none fuzzy, .mo up to date
+    python -m scripts.catalogues compile  # write each django.mo from its django.po
 
 French is the source language: msgids are French, the `fr` catalogue repeats
 them and the `en` catalogue translates them. The .mo files are committed, so
@@ -47,7 +47,7 @@ def problems_in(language, po_path, mo_path):
         elif not entry.translated():
             found.append(f"{where}: untranslated: {entry.msgid!r}")
     if not mo_path.exists():
-        found.append(f"{mo_path}: missing, run `python scripts/locale.py compile`")
+        found.append(f"{mo_path}: missing, run `python -m scripts.catalogues compile`")
     else:
         expected = {(e.msgctxt, e.msgid): e for e in po.translated_entries()}
         compiled = {(e.msgctxt, e.msgid): e for e in polib.mofile(str(mo_path))}
@@ -56,7 +56,7 @@ def problems_in(language, po_path, mo_path):
             != (compiled[key].msgstr, compiled[key].msgstr_plural)
             for key in expected
         ):
-            found.append(f"{mo_path}: out of date, run `python scripts/locale.py compile`")
+            found.append(f"{mo_path}: out of date, run `python -m scripts.catalogues compile`")
     return found
 
 

@@ -1,17 +1,13 @@
 """scripts/load.py's parsing and verdict, and gunicorn.conf.py's values: no server, no wrk."""
 
-import importlib.util
 import os
 import re
 import runpy
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("campus_load", ROOT / "scripts" / "load.py")
-load = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(load)
+from scripts import load, measuring
+from scripts.throwaway import ROOT
 
 PATHS = ["/fr/", "/fr/actualites/", "/fr/actualites/un-article/"]
 
@@ -100,10 +96,10 @@ def test_server_errors_are_found_in_a_gunicorn_log():
         "[2026-11-29 12:00:00 +0000] [41] [CRITICAL] WORKER TIMEOUT (pid:42)\n"
         "[2026-11-29 12:00:01 +0000] [43] [INFO] Booting worker with pid: 43\n"
     )
-    assert load.bench.server_errors(log) == [
+    assert measuring.server_errors(log) == [
         "[2026-11-29 12:00:00 +0000] [41] [CRITICAL] WORKER TIMEOUT (pid:42)"
     ]
-    assert load.status_summary(load.bench.count_statuses(log)) == {
+    assert load.status_summary(measuring.count_statuses(log)) == {
         "per_path": {"/fr/": {"200": 1}},
         "by_class": {"2xx": 1, "3xx": 0, "4xx": 0, "5xx": 0},
     }

@@ -15,6 +15,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 
 from documents.forms import CampusDocumentField, CampusDocumentForm
+from tests import hostile_inputs
 from tests.documents import samples
 from tests.factories import make_document
 from tests.utils import field_errors, multiple_upload_error
@@ -110,9 +111,9 @@ def extension_refused(extension):
     return f"L'extension de fichier «\xa0{extension}\xa0» n’est pas autorisée."
 
 
-HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
-SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" * 20
+HTML = hostile_inputs.HTML_PAGE
+SVG = hostile_inputs.SCRIPTED_SVG
+EXE = hostile_inputs.EXE
 NOT_PDF = "Ce fichier n'est pas un PDF valide ou il est endommagé."
 NOT_DOCX = "Ce fichier n'est pas un document Word (.docx) valide ou il est endommagé."
 NOT_XLSX = "Ce fichier n'est pas un classeur Excel (.xlsx) valide ou il est endommagé."
@@ -129,7 +130,9 @@ REFUSED = {
     "exe": ("setup.exe", lambda: EXE, extension_refused("exe")),
     "js": ("script.js", lambda: b"alert(1)", extension_refused("js")),
     "no extension": ("LISEZMOI", lambda: b"Bonjour", extension_refused("")),
+    "plain svg": ("logo.svg", lambda: hostile_inputs.SVG, extension_refused("svg")),
     "html named pdf": ("page.pdf", lambda: HTML, NOT_PDF),
+    "text named docx": ("notes.docx", lambda: hostile_inputs.TEXT, NOT_DOCX),
     "pdf after html": ("page.pdf", lambda: HTML + samples.pdf(), NOT_PDF),
     "exe named docx": ("setup.docx", lambda: EXE, NOT_DOCX),
     "svg named odt": ("logo.odt", lambda: SVG, NOT_ODT),

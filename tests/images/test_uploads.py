@@ -18,6 +18,7 @@ from PIL import Image as PILImage
 
 from images.forms import CampusImageField, CampusImageForm
 from images.models import CampusImage
+from tests import hostile_inputs
 from tests.factories import make_image
 from tests.utils import field_errors, multiple_upload_error
 
@@ -92,8 +93,7 @@ def test_accepted_formats_are_created_with_their_credit(admin_client, fmt, name)
 
 
 def test_svg_is_refused_with_a_french_message(admin_client):
-    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'
-    response = add_image(admin_client, "logo.svg", svg)
+    response = add_image(admin_client, "logo.svg", hostile_inputs.SVG)
     assert_refused(response, "Les images SVG ne sont pas acceptées.")
     assert not CampusImage.objects.filter(title="Illustration").exists()
 
@@ -106,7 +106,7 @@ def test_other_extensions_are_refused(admin_client):
 
 
 def test_text_renamed_png_is_refused(admin_client):
-    response = add_image(admin_client, "notes.png", b"Ceci est un fichier texte.\n" * 20)
+    response = add_image(admin_client, "notes.png", hostile_inputs.TEXT)
     assert_refused(response, INVALID)
     assert not CampusImage.objects.filter(title="Illustration").exists()
 
@@ -288,17 +288,24 @@ def corrupted(content):
     )
 
 
-SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'
+SVG = hostile_inputs.SVG
 MISMATCH = "Le contenu de ce fichier ne correspond pas à son extension"
 TOO_MANY_PIXELS = "Cette image compte trop de pixels"
 HOSTILE_IMAGES = {
     "truncated png": ("coupee.png", lambda: truncated(noisy_png((300, 300))), INVALID),
     "truncated jpeg": ("coupee.jpg", lambda: truncated(image_bytes("JPEG", (300, 300))), INVALID),
     "corrupt png": ("abimee.png", lambda: corrupted(noisy_png((300, 300))), INVALID),
-    "text named png": ("notes.png", lambda: b"Ceci est un fichier texte.\n" * 20, INVALID),
-    "pdf named jpg": ("dossier.jpg", lambda: b"%PDF-1.4\n%%EOF\n" * 20, INVALID),
+    "text named png": ("notes.png", lambda: hostile_inputs.TEXT, INVALID),
+    "pdf named jpg": ("dossier.jpg", lambda: hostile_inputs.FAKE_PDF, INVALID),
     "svg": ("logo.svg", lambda: SVG, "Les images SVG ne sont pas acceptées."),
     "svg named png": ("logo.png", lambda: SVG, INVALID),
+    "scripted svg": (
+        "logo.svg",
+        lambda: hostile_inputs.SCRIPTED_SVG,
+        "Les images SVG ne sont pas acceptées.",
+    ),
+    "html named png": ("page.png", lambda: hostile_inputs.HTML_PAGE, INVALID),
+    "exe named jpg": ("setup.jpg", lambda: hostile_inputs.EXE, INVALID),
     "gif named jpg": (
         "anim.jpg",
         lambda: image_bytes("GIF"),

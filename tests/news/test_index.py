@@ -4,22 +4,15 @@ import re
 
 import pytest
 
+from content.news import INAUGURATION, NEWS_INDEX, TEMPORARY_SITE
+from tests import hostile_inputs
+from tests.home import shipped
 from tests.news.helpers import add_news, news_index
 
 pytestmark = pytest.mark.django_db
 
-LOADED_FR = [
-    "Quatre objectifs et trois piliers\xa0: les ambitions de PariSanté Campus",
-    "Le Premier ministre inaugure PariSanté Campus",
-    "PariSanté Campus ouvre son site temporaire",
-    "Le président de la République annonce la création de PariSanté Campus",
-]
-LOADED_EN = [
-    "Four objectives and three pillars: the ambitions of PariSanté Campus",
-    "The Prime Minister inaugurates PariSanté Campus",
-    "PariSanté Campus opens its temporary site",
-    "The President of the French Republic announces PariSanté Campus",
-]
+LOADED_FR = shipped.news_titles("fr")
+LOADED_EN = shipped.news_titles("en")
 
 
 def card_titles(response):
@@ -40,25 +33,27 @@ def test_index_lists_the_items_of_its_language_newest_first(client, code, titles
 def test_result_count_and_card_details(client):
     response = client.get("/fr/actualites/")
     html = response.content.decode()
-    assert "4 actualités" in html
-    assert '<time datetime="2022-04-15T00:00:00+02:00">15 avril 2022</time>' in html
+    assert f"{len(NEWS_INDEX.children)} actualités" in html
+    newest = shipped.news_newest_first()[0].fields["publication_date"]
+    # The French date format is the point here: written out.
+    assert f'<time datetime="{newest.isoformat()}">15 avril 2022</time>' in html
     assert '<p class="card__category">Événement</p>' in html
 
 
 def test_filter_by_category(client):
     response = client.get("/fr/actualites/?category=evenement")
-    assert card_titles(response) == ["Le Premier ministre inaugure PariSanté Campus"]
+    assert card_titles(response) == [INAUGURATION.title.fr]
     assert "1 actualité<" in response.content.decode()
     response = client.get("/en/news/?category=event")
-    assert card_titles(response) == ["The Prime Minister inaugurates PariSanté Campus"]
+    assert card_titles(response) == [INAUGURATION.title.en]
 
 
 def test_filter_by_tag_and_year_combined(client):
     assert len(card_titles(client.get("/fr/actualites/?tag=antoine-tesniere"))) == 2
     response = client.get("/fr/actualites/?tag=antoine-tesniere&year=2021")
-    assert card_titles(response) == ["Le Premier ministre inaugure PariSanté Campus"]
+    assert card_titles(response) == [INAUGURATION.title.fr]
     response = client.get("/en/news/?year=2021&category=news")
-    assert card_titles(response) == ["PariSanté Campus opens its temporary site"]
+    assert card_titles(response) == [TEMPORARY_SITE.title.en]
 
 
 def test_a_combination_without_results_shows_the_empty_state(client):
@@ -106,16 +101,13 @@ def test_elided_page_range(client):
 
 
 BAD_PARAMETERS = [
-    "page=abc",
-    "page=0",
-    "page=-1",
-    "page=1.5",
-    "page=99999",
-    "category=inconnue",
-    "tag=inconnu",
-    "year=abcd",
-    "year=22",
-    "year=1999",
+    *(hostile_inputs.query(page=value) for value in hostile_inputs.PAGE_NUMBERS),
+    *(
+        hostile_inputs.query(**{name: value})
+        for name in ("category", "tag")
+        for value in hostile_inputs.UNKNOWN_SLUGS
+    ),
+    *(hostile_inputs.query(year=value) for value in hostile_inputs.YEARS),
     "category=event",  # the English slug, on the French index
 ]
 
@@ -131,4 +123,4 @@ def test_every_wrong_parameter_is_a_404(client, code, query):
 
 def test_empty_values_mean_no_filter(client):
     response = client.get("/fr/actualites/?category=&tag=&year=&page=1")
-    assert len(card_titles(response)) == 4
+    assert len(card_titles(response)) == len(NEWS_INDEX.children)

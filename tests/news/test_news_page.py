@@ -5,7 +5,9 @@ import re
 
 import pytest
 
+from content.pages import HOME
 from news.models import NewsPage, PressContact
+from tests.home import shipped
 from tests.news.helpers import PARIS, add_news
 
 pytestmark = pytest.mark.django_db
@@ -133,26 +135,8 @@ def test_related_items_are_shown_in_the_visitors_language(client):
 @pytest.mark.parametrize(
     ("code", "url", "heading", "titles"),
     [
-        (
-            "fr",
-            "/fr/",
-            "Actualités",
-            [
-                "Quatre objectifs et trois piliers\xa0: les ambitions de PariSanté Campus",
-                "Le Premier ministre inaugure PariSanté Campus",
-                "PariSanté Campus ouvre son site temporaire",
-            ],
-        ),
-        (
-            "en",
-            "/en/",
-            "News",
-            [
-                "Four objectives and three pillars: the ambitions of PariSanté Campus",
-                "The Prime Minister inaugurates PariSanté Campus",
-                "PariSanté Campus opens its temporary site",
-            ],
-        ),
+        (code, shipped.url(HOME, code), getattr(HOME.fields["news_heading"], code), titles[:3])
+        for code, titles in (("fr", shipped.news_titles("fr")), ("en", shipped.news_titles("en")))
     ],
 )
 def test_home_shows_the_three_latest_items_in_its_language(client, code, url, heading, titles):

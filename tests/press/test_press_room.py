@@ -9,16 +9,18 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
+from content.press import PRESS_ROOM
 from home.models import HomePage
 from news.models import PressContact
 from press.models import PRESS_RELEASE_COUNT, PressRoomContact, PressRoomPage
 from tests.factories import make_document
+from tests.home import shipped
 from tests.news.helpers import add_news, news_index
 from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
 
-URLS = {"fr": "/fr/espace-presse/", "en": "/en/press-room/"}
+URLS = shipped.urls(PRESS_ROOM)
 RELEASES = {"fr": "communique-de-presse", "en": "press-release"}
 
 
@@ -36,7 +38,9 @@ def card_titles(page_soup):
     return [link.get_text(strip=True) for link in page_soup.select("main .card__link")]
 
 
-@pytest.mark.parametrize(("code", "title"), [("fr", "Espace presse"), ("en", "Press room")])
+@pytest.mark.parametrize(
+    ("code", "title"), [("fr", PRESS_ROOM.title.fr), ("en", PRESS_ROOM.title.en)]
+)
 def test_press_room_renders_in_both_languages_without_invented_content(client, code, title):
     page_soup = soup(client, URLS[code])
     assert page_soup.find("h1").get_text(strip=True) == title

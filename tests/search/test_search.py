@@ -6,14 +6,17 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page, PageViewRestriction
 
+from content.pages import MISSION, OBJECTIVE_INDEX, SEARCH
 from home.models import HomePage, StandardPage
 from mission.models import ObjectiveIndexPage, ObjectivePage, PillarIndexPage
 from search.results import PAGE_SIZE
+from tests import hostile_inputs
+from tests.home import shipped
 from tests.news.helpers import add_news
 
 pytestmark = pytest.mark.django_db
 
-SEARCH_URLS = {"fr": "/fr/recherche/", "en": "/en/search/"}
+SEARCH_URLS = shipped.urls(SEARCH)
 
 
 def result_urls(response):
@@ -163,10 +166,12 @@ def test_results_are_paginated(search, twelve_results):
     assert second_soup.select_one(".search-results")["start"] == str(PAGE_SIZE + 1)
 
 
-@pytest.mark.parametrize("number", ["3", "0", "-1", "abc", "1.5", "99999"])
-def test_pages_the_pagination_does_not_offer_are_404(search, twelve_results, number):
+# "3": the page after the last one; the others are no page of any listing.
+@pytest.mark.parametrize("number", ["3", *hostile_inputs.PAGE_NUMBERS])
+def test_pages_the_pagination_does_not_offer_are_404(client, search_pages, twelve_results, number):
     # Like the news index (news/filters.py): never a silent fallback to page 1.
-    assert search("fr", "axolotl", page=number).status_code == 404
+    url = f"{search_pages['fr'].url}?{hostile_inputs.query(q='axolotl', page=number)}"
+    assert client.get(url).status_code == 404
 
 
 def test_first_page_of_no_results_is_the_empty_state(search):
@@ -175,48 +180,18 @@ def test_first_page_of_no_results_is_the_empty_state(search):
 
 # Bad input ---------------------------------------------------------------------------
 
-ODD_QUERIES = [
-    "😀",
-    "🇫🇷 données 😀",
-    "'",
-    '"',
-    '"données',
-    "l'objectif",
-    "' OR 1=1 --",
-    "'; DROP TABLE wagtailcore_page; --",
-    "%",
-    "%%",
-    "_",
-    "*",
-    "\\",
-    "données\x00",
-    "\x00",
-    "a\x00' OR 1=1",
-    "NEAR(a b)",
-    "AND OR NOT",
-    "-données",
-    "objectif:*",
-    "!(a & b) | c",
-    "<>",
-    "\u200b",
-    "\ufeffdonnées",
-    "ß",
-    "ﬁ",
-    "日本語",
-    "١٢٣",
-]
-
 
 @pytest.mark.parametrize("code", ["fr", "en"])
-@pytest.mark.parametrize("query", ODD_QUERIES)
-def test_odd_queries_answer_200(search, code, query):
-    response = search(code, query)
+@pytest.mark.parametrize("query", hostile_inputs.SEARCH_QUERIES)
+def test_odd_queries_answer_200(client, search_pages, code, query):
+    # Sent in the URL as is: values that are not UTF-8 once decoded cannot go through params.
+    response = client.get(f"{search_pages[code].url}?{hostile_inputs.query(q=query)}")
     assert response.status_code == 200
     assert "\x00" not in response.content.decode()
 
 
 @pytest.mark.parametrize("code", ["fr", "en"])
-@pytest.mark.parametrize("query", ["", "   ", "\x00", "\t\n"])
+@pytest.mark.parametrize("query", hostile_inputs.BLANK_QUERIES)
 def test_an_empty_query_shows_the_form_and_a_hint(search, code, query):
     response = search(code, query)
     assert response.status_code == 200
@@ -253,7 +228,7 @@ def test_the_long_query_notice_is_translated(search):
 
 @pytest.mark.parametrize("code", ["fr", "en"])
 def test_the_query_is_escaped(search, code):
-    query = "<script>alert(1)</script>"
+    query = hostile_inputs.XSS
     response = search(code, query)
     html = response.content.decode()
     assert query not in html
@@ -340,12 +315,12 @@ def test_the_box_comes_after_the_menu_in_keyboard_order(client, search_pages):
         if element.get("tabindex") != "-1"
     ]
     # Skip link, wordmark, languages, menu, then the search field and its button.
-    assert focusable.index("q") > focusable.index("/fr/le-campus/")
+    assert focusable.index("q") > focusable.index(shipped.url(MISSION, "fr"))
     assert focusable[focusable.index("q") + 1] == "button"
 
 
 def test_a_search_from_the_box_lands_on_the_results(client, search_pages):
-    form = header_form(client.get("/en/objectives/"))
+    form = header_form(client.get(shipped.url(OBJECTIVE_INDEX, "en")))
     response = client.get(form["action"], {"q": "objectives"})
     assert url_of(ObjectiveIndexPage, "en") in result_urls(response)
 

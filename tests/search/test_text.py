@@ -3,6 +3,7 @@
 import pytest
 
 from core.text import MAX_QUERY_LENGTH, clean_query, fold, light_stem, search_terms
+from tests import hostile_inputs
 
 
 def test_fold_removes_accents_case_and_ligatures():
@@ -23,6 +24,21 @@ def test_fold_removes_accents_case_and_ligatures():
 )
 def test_clean_query_removes_control_characters_and_extra_spaces(raw, expected):
     assert clean_query(raw) == (expected, False)
+
+
+@pytest.mark.parametrize("raw", hostile_inputs.BLANK_QUERIES)
+def test_a_blank_query_cleans_to_nothing(raw):
+    assert clean_query(raw) == ("", False)
+
+
+@pytest.mark.parametrize("raw", hostile_inputs.SEARCH_QUERIES)
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_hostile_queries_become_short_clean_text_and_plain_words(raw, language):
+    query, _truncated = clean_query(raw)
+    assert len(query) <= MAX_QUERY_LENGTH
+    assert not any(ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 for char in query), query
+    for term in search_terms(query, language):
+        assert term.isalnum() and term == fold(term), term
 
 
 def test_clean_query_cuts_long_queries():

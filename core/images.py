@@ -8,16 +8,8 @@ def _renditions():
     return Prefetch("renditions", queryset=get_image_model().get_rendition_model().objects.all())
 
 
-def page_image_queryset(queryset):
-    """select_related the page's image, with its renditions in one more query."""
-    renditions = get_image_model().get_rendition_model().objects.all()
-    return queryset.select_related("image").prefetch_related(
-        Prefetch("image__renditions", queryset=renditions)
-    )
-
-
 def load_page_image(page):
-    """Give a page fetched without ``page_image_queryset`` its image and renditions.
+    """Give a page its image with every rendition in one prefetch.
 
     Two queries when the page has an image and it is not loaded yet, none otherwise;
     every rendition its templates ask for (figure, share image, HD download) then

@@ -42,14 +42,6 @@ class CampusPageMixin:
     schema_type = "WebPage"
 
     folded_search_text = folded_search_text
-    #: The pages above, root first, when the routing found them (home/routing.py);
-    #: None otherwise (breadcrumbs then ask ``get_ancestors()``).
-    route_ancestors = None
-
-    @classmethod
-    def serve_queryset(cls, queryset):
-        """The queryset the page is served from (add select_related/prefetch_related)."""
-        return queryset.select_related("locale")
 
     def article_facts(self):
         """{"published", "modified", "section"} for a "NewsArticle"; None otherwise."""

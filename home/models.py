@@ -11,7 +11,6 @@ from core.indexing import page_search_fields
 from core.links import localized_page
 from core.pages import CampusPageMixin, listed_in_sitemaps
 from core.visibility import public
-from home.routing import route_below
 from images.models import PageImageMixin
 
 
@@ -97,10 +96,6 @@ class HomePage(CampusPageMixin, PageImageMixin, Page):
             return title
         language = get_language_info(self.locale.language_code)["name_local"]
         return f"{title} ({language})"
-
-    def route(self, request, path_components):
-        # The rest of the path in one or two queries, not two per segment (home/routing.py).
-        return route_below(self, request, path_components)
 
     def mission_link(self):
         """The "learn more" page in this page's language, or None (no query when warm)."""

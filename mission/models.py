@@ -6,7 +6,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from core.blocks import BodyStreamBlock
-from core.images import page_image_queryset
 from core.indexing import page_search_fields
 from core.pages import CampusPageMixin
 from core.translation import in_locale_of_links
@@ -78,10 +77,6 @@ class CardPage(CampusPageMixin, PageImageMixin, Page):
 
     class Meta:
         abstract = True
-
-    @classmethod
-    def serve_queryset(cls, queryset):
-        return page_image_queryset(super().serve_queryset(queryset))
 
     @property
     def number(self):

@@ -32,7 +32,7 @@ from wagtail.models import (
 
 from core.blocks import BodyStreamBlock
 from core.cache import cache_key, cached
-from core.images import page_image_queryset
+from core.images import load_page_image
 from core.indexing import page_search_fields
 from core.pages import CampusPageMixin
 from core.translation import in_locale_of_links
@@ -221,12 +221,6 @@ class NewsPage(CampusPageMixin, PageImageMixin, Page):
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
 
-    @classmethod
-    def serve_queryset(cls, queryset):
-        return page_image_queryset(super().serve_queryset(queryset)).select_related(
-            "category", "press_contact"
-        )
-
     def clean(self):
         super().clean()
         # The news index answers these addresses with its feeds (NewsIndexPage routes).
@@ -251,6 +245,14 @@ class NewsPage(CampusPageMixin, PageImageMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            # What the template reads through the page's foreign keys (the image with its
+            # renditions, the category, the press contact), once per content version: no
+            # query once warm. A preview reads the draft's own.
+            self.image, self.category, self.press_contact = cached(
+                cache_key(request, "news-page-relations", self.pk),
+                lambda: (load_page_image(self).image, self.category, self.press_contact),
+            )
         context = super().get_context(request, *args, **kwargs)
         context["news_tags"], context["related_news"] = self.tags_and_related(request)
         context["feed_links"] = self.feed_links(request=request)

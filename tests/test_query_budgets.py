@@ -45,31 +45,32 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("news_amount")]
 PARIS = ZoneInfo("Europe/Paris")
 PRESS_RELEASES = {"communique-de-presse", "press-release"}
 # page type: {language: (warm, cold)}. Warm: the four (English: five) queries of Wagtail's
-# serve view above, then one query for the page itself (home/routing.py, with what its
-# template needs), its image's renditions when it has one, and its own listings.
-# Cold adds the cached lookups, each once: the route, view restrictions, home pages,
-# translations, menu, search page, footer, filter choices, strips.
+# serve view above, then Wagtail's routing, two queries per URL segment below the home page
+# (the child by slug, then its .specific), then the page's own listings; the breadcrumbs
+# and a news item's image, category and press contact are cached lookups.
+# Cold adds the cached lookups, each once: view restrictions, home pages, translations,
+# ancestors, menu, search page, footer, filter choices, strips.
 BUDGETS = {
     # Served as Wagtail's serve view finds it (no route below it): + its image and the
     # image's renditions. The 3 latest news; pillars, objectives, partners: cached bands.
     "HomePage": {"fr": (6, 20), "en": (7, 21)},
-    "MissionPage": {"fr": (4, 16), "en": (5, 17)},
-    "StandardPage": {"fr": (4, 16), "en": (5, 17)},
-    "SearchPage": {"fr": (4, 16), "en": (5, 17)},
+    "MissionPage": {"fr": (5, 17), "en": (6, 18)},
+    "StandardPage": {"fr": (5, 17), "en": (6, 18)},
+    "SearchPage": {"fr": (6, 18), "en": (7, 19)},
     # + the partners, with their logos' renditions when there are some
-    "PartnersPage": {"fr": (5, 17), "en": (6, 18)},
-    "ObjectiveIndexPage": {"fr": (5, 17), "en": (6, 18)},  # + the cards
-    "PillarIndexPage": {"fr": (5, 17), "en": (6, 18)},
+    "PartnersPage": {"fr": (6, 18), "en": (7, 19)},
+    "ObjectiveIndexPage": {"fr": (6, 18), "en": (7, 19)},  # + the cards
+    "PillarIndexPage": {"fr": (6, 18), "en": (7, 19)},
     # + the pillars it serves, its position among its siblings
-    "ObjectivePage": {"fr": (7, 19), "en": (8, 20)},
-    "PillarPage": {"fr": (6, 18), "en": (7, 19)},  # + the objectives it serves
+    "ObjectivePage": {"fr": (9, 21), "en": (10, 22)},
+    "PillarPage": {"fr": (8, 20), "en": (9, 21)},  # + the objectives it serves
     # + the page of the listing (filter choices and the count are cached; cold, the count)
-    "NewsIndexPage": {"fr": (5, 21), "en": (6, 22)},
-    # + image renditions; tags and related items are cached per content version, cold
-    # only (partners named: a cached strip)
-    "NewsPage": {"fr": (6, 21), "en": (7, 22)},
-    "PressRoomPage": {"fr": (6, 19), "en": (7, 20)},  # + releases, contacts
-    "SitemapPage": {"fr": (6, 18), "en": (7, 19)},  # + its home page and the tree
+    "NewsIndexPage": {"fr": (6, 22), "en": (7, 23)},
+    # Two segments below the home page; its image, category, press contact, tags and
+    # related items are cached per content version, read cold only (partners: a strip)
+    "NewsPage": {"fr": (8, 26), "en": (9, 27)},
+    "PressRoomPage": {"fr": (7, 20), "en": (8, 21)},  # + releases, contacts
+    "SitemapPage": {"fr": (7, 19), "en": (8, 20)},  # + its home page and the tree
 }
 PAGE_TYPES = {
     model.__name__: model
@@ -209,8 +210,10 @@ def test_query_count_per_page_type_is_constant(client, name, language, news_amou
     assert (warm, cold) == BUDGETS[name][language], (
         f"{name} ({language}, {news_amount} news): {warm} queries warm, {cold} cold"
     )
+    # The benchmark's target, on the French pages it measures; an English page adds the
+    # English home page (site.root_page.localized), one query.
     if name in MOST_VISITED:
-        assert warm <= 8
+        assert warm <= (8 if language == "fr" else 9)
 
 
 @override_settings(PAGE_CACHE=False)

@@ -155,11 +155,11 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context, page):
-    """The page's ancestors, root first: from the routing when it knows them (no query)."""
-    ancestors = getattr(page, "route_ancestors", None)
-    if ancestors is None:
-        ancestors = page.get_ancestors()
-    return ancestors
+    """The page's ancestors, root first: one query, then cached per content version."""
+    request = context.get("request")
+    if getattr(request, "is_preview", False) or not page.pk:
+        return page.get_ancestors()
+    return cached(cache_key(request, "ancestors", page.path), lambda: list(page.get_ancestors()))
 
 
 class LazyFooter:

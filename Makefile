@@ -74,8 +74,11 @@ node_modules/.installed: package.json package-lock.json
 
 checkers: node_modules/.installed
 
+# In parallel, one worker per core (pytest-xdist); loadgroup keeps the walk and the
+# modules sharing a costly fixture in one worker each (tests/conftest.py).
+# `make test PYTEST_ARGS="tests/news -x"` for a part, as plain pytest options.
 test: install checkers
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadgroup $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,19 +1,26 @@
 """Shared test setup: the site's real content, loaded once per test session.
 
-``django_db_setup`` is overridden: once pytest-django has created and migrated
-the test database, ``load_campus_content`` fills it, once for the whole
-session. Every test that uses the database (the ``db`` fixture or the
-``django_db`` mark) runs inside a transaction rolled back at its end, so each
-one starts from exactly this content (both page trees, partners, footers)
-without paying for a load of its own.
+``django_db_setup`` is overridden: once the test database is created and migrated,
+``load_campus_content`` fills it, once for the whole session. Every test that uses the
+database (the ``db`` fixture or the ``django_db`` mark) runs inside a transaction rolled
+back at its end, so each one starts from exactly this content (both page trees,
+partners, footers) without paying for a load of its own.
 
 Tests that use ``transactional_db`` (``django_db(transaction=True)``) end by
 flushing the database, which removes the content for the tests that follow;
 those tests should request ``campus_content``, which loads whatever is missing
 (the command only creates what is not there yet).
+
+In parallel (``make test``: pytest-xdist, ``-n auto --dist loadgroup``) each worker is
+a session of its own: it creates, migrates and fills its own test database (on
+PostgreSQL pytest-django suffixes its name: ``_gw0``…). Tests whose module shares an
+expensive fixture run in one worker (``GROUPS``), the walk first: it is the longest and
+needs no test database, so its worker migrates only once the walk is over.
 """
 
+import shutil
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -21,11 +28,68 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
 
+# Modules whose tests share a fixture too costly to build in each worker, and the walk
+# (one day, step after step, in order): one worker runs all the tests of a group.
+GROUPS = {
+    "tests/walk/test_day.py": "walk",
+    # One run of the Nu checker over every page.
+    "tests/accessibility/test_html_validity.py": "html-validity",
+    # Throwaway sites (SQLite and PostgreSQL) built for the module.
+    "tests/backups/test_backup_restore.py": "backups",
+    # 200 news items seeded for the module.
+    "tests/test_query_budgets.py": "query-budgets",
+    # collectstatic with the production storage, once per process (tests/production_static.py).
+    "tests/campus/test_static_assets.py": "production-static",
+    "tests/performance/test_ecoindex.py": "production-static",
+}
+# Started first: the longest group; it builds its own site, not the test database.
+FIRST_GROUPS = {"walk"}
+
+
+def group_of(nodeid):
+    return GROUPS.get(nodeid.split("::", 1)[0])
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` with the groups of GROUPS, in the order collected.
+
+    Not xdist_group marks: pytest-xdist 3.8 applies them by renaming ``item._nodeid``,
+    which pytest 9 no longer reads, so they group nothing (checked with pytest 9.2).
+    Nor ``--dist loadfile``: the thousand hostile requests would be one unit of work.
+    ``_split_scope`` is the method xdist's own schedulers for loadfile and loadgroup
+    override to name the unit of work of a test."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return group_of(nodeid) or nodeid
+
+    # The collection's order (FIRST_GROUPS first), not the largest group first.
+    config.option.loadscopereorder = False
+    return GroupScheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # After pytest-django's order (database tests first, as Django orders them).
+    items.sort(key=lambda item: group_of(item.nodeid) not in FIRST_GROUPS)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_campus_content", verbosity=0)
+
+
+def pytest_sessionfinish(session):
+    """Removes this process's media folder: campus/settings/test.py makes a new one in
+    each process (each xdist worker), which nothing else removes."""
+    media = Path(settings.MEDIA_ROOT)
+    if media.name.startswith("campus-test-media-"):
+        shutil.rmtree(media, ignore_errors=True)
 
 
 @pytest.fixture

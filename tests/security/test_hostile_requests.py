@@ -32,7 +32,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import DisallowedHost
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import path
 from django.utils import translation
@@ -41,8 +41,14 @@ from django.views.static import serve
 
 from campus import urls as campus_urls
 from campus.views import bad_request
+from content.legal import LEGAL_PAGES
+from content.news import AMBITIONS, NEWS_INDEX
+from content.pages import SEARCH as SEARCH_PAGE
+from tests import hostile_inputs
 from tests.editorial.moderation_helpers import PASSWORD
 from tests.factories import make_document
+from tests.home import shipped
+from tests.hostile_inputs import XSS
 
 urlpatterns = [
     path(
@@ -56,11 +62,17 @@ for _code in (400, 403, 404, 500):
     if hasattr(campus_urls, f"handler{_code}"):
         globals()[f"handler{_code}"] = getattr(campus_urls, f"handler{_code}")
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
-XSS = "<script>alert(1)</script>"
-LONG_QUERY = "données de santé " * 300  # 5,100 characters
-RTL = "بيانات الصحة שלום"
+
+@pytest.fixture(scope="module", autouse=True)
+def hostile_urlconf():
+    """This module as the URLconf of its tests, set once for the module: the
+    ``pytest.mark.urls`` mark sets it around each test, which rebuilds the URL resolvers
+    (the admin's hundreds of patterns) for each of the thousand requests."""
+    with override_settings(ROOT_URLCONF=__name__):
+        yield
+
 
 # The <h1> of every error page the site shows (French source texts), and in each language.
 ERROR_TITLES = ["Page introuvable", "Requête incorrecte", "Accès refusé"]
@@ -72,83 +84,46 @@ def error_titles(language):
 
 
 # (method, path, headers): the language is the one of the path (French unless /en/).
-NEWS = {"fr": "/fr/actualites/", "en": "/en/news/"}
-SEARCH = {"fr": "/fr/recherche/", "en": "/en/search/"}
-ARTICLE = {
-    "fr": "/fr/actualites/ambitions-de-parisante-campus/",
-    "en": "/en/news/ambitions-of-parisante-campus/",
-}
-
+NEWS = shipped.urls(NEWS_INDEX)
+SEARCH = shipped.urls(SEARCH_PAGE)
+ARTICLE = shipped.urls(AMBITIONS)
+# Every kind of page the content ships (one page of each model, and the legal pages, which
+# are standard pages with required mentions), in both languages.
+KINDS = shipped.one_of_each_model()
 EVERY_KIND = [
-    "/fr/",
-    "/en/",
-    "/fr/le-campus/",
-    "/en/objectives/",
-    "/fr/objectifs/donnees-de-sante/",
-    "/en/pillars/",
-    "/fr/piliers/la-donnee/",
-    "/en/partners/",
-    "/fr/espace-presse/",
-    "/en/press-room/",
-    "/fr/mentions-legales/",
-    "/en/site-map/",
+    shipped.url(spec, code)
+    for spec in KINDS + [page for page in LEGAL_PAGES if page not in KINDS]
+    for code in ("fr", "en")
 ]
 
 LISTING_PARAMS = [
-    "page=0",
-    "page=-1",
-    "page=abc",
-    "page=99999999999999999999",
-    "page=" + "9" * 5000,
-    "page=1.5",
-    "page=%00",
-    "page=%C2%B2",  # "²": a digit to str.isdigit, not to int()
-    "page=%D9%A1",  # Arabic-Indic one
+    *(hostile_inputs.query(page=value) for value in hostile_inputs.PAGE_NUMBERS),
+    *(
+        hostile_inputs.query(**{name: value})
+        for name in ("category", "tag")
+        for value in hostile_inputs.UNKNOWN_SLUGS
+    ),
+    *(hostile_inputs.query(year=value) for value in hostile_inputs.YEARS),
+    # Shapes a form never sends: twice, as an array, empty, unknown, unescaped.
     "page=1&page=2",
     "page[]=1",
     "page=",
-    "category=nope",
-    "tag=" + XSS,
-    "year=-1",
-    "year=99999",
     "year[]=x",
     "year=2021&year=2022",
     "category=portrait&category=evenement",
     "unknown=1",
     "category[]=portrait",
-    "tag=%ff%fe",
-    "category=%00",
+    "tag=" + XSS,
 ]
 
 SEARCH_QUERIES = [
-    "q=%00",
-    "q=caf%C3%A9%00santé",
-    "q=%5C",
-    "q=\\\\server\\share",
-    "q=-Data",
-    "q=Data-X.2",
-    "q=" + LONG_QUERY,
-    "q=🧬🩺🏥",
-    "q=" + RTL,
-    "q=%27%20OR%201%3D1%20--",
-    "q=%22%3B%20DROP%20TABLE%20wagtailcore_page%3B%20--",
-    "q=%27",
-    "q=%22",
-    "q=%22sant%C3%A9",
-    "q=*",
-    "q=:",
-    "q=%26%7C!()",
-    "q=sant%C3%A9%20%26%20!donn%C3%A9es%20%3C-%3E%20campus:*",
-    "q=title:campus",
-    "q=NEAR(campus%20sant%C3%A9)",
-    "q=%ff%fe",
-    "q=%zz%",
+    *(
+        hostile_inputs.query(q=value)
+        for value in hostile_inputs.SEARCH_QUERIES + hostile_inputs.BLANK_QUERIES
+    ),
     "q=campus&q=sant%C3%A9",
     "q[]=campus",
     "q=" + XSS,
-    "q=campus&page=abc",
-    "q=campus&page=99999999999999999999",
-    "q=campus&page=%C2%B2",
 ]
 
 
@@ -181,8 +156,12 @@ def requests():
             add("GET", f"{NEWS[code]}?{params}", expect=ALLOWED_PARAMS.get(params, NOT_FOUND))
         for params in SEARCH_QUERIES:
             add("GET", f"{SEARCH[code]}?{params}")
-        for params in LISTING_PARAMS[:8]:
-            add("GET", f"{SEARCH[code]}?q=campus&{params}", expect=NOT_FOUND)
+        for value in hostile_inputs.PAGE_NUMBERS:
+            add(
+                "GET",
+                f"{SEARCH[code]}?q=campus&{hostile_inputs.query(page=value)}",
+                expect=NOT_FOUND,
+            )
         # Feeds, with bad parameters and unknown categories.
         for feed in ("rss/", "atom/", "rss/portrait/", "atom/evenement/"):
             add("GET", f"{NEWS[code]}{feed}?page=abc&category=nope&q=%00")
@@ -199,7 +178,8 @@ def requests():
         add("GET", f"{NEWS[code]}%2e%2e/%2e%2e/etc/passwd")
         add("GET", f"/{code}//")
         add("GET", f"{NEWS[code]}/")
-        add("GET", f"/{code}/%2Factualites%2F")
+        for slug in (NEWS_INDEX.slug.fr, NEWS_INDEX.slug.en):
+            add("GET", f"/{code}/%2F{slug}%2F")
         add("GET", f"{NEWS[code][:-1]}%2F")
         add("GET", f"/{code}/" + "a/" * 1000)
         add("GET", f"/{code}/" + "a" * 5000 + "/")
@@ -210,26 +190,25 @@ def requests():
             add(method, NEWS[code])
         add("PUT", ARTICLE[code])
         add("DELETE", SEARCH[code])
-        add("GET", ARTICLE[code], HTTP_IF_NONE_MATCH='W/"garbage", *, "')
-        add("GET", ARTICLE[code], HTTP_IF_MODIFIED_SINCE="yesterday at noon")
-        add("GET", ARTICLE[code], HTTP_IF_MODIFIED_SINCE="Sun, 99 Foo 99999 99:99:99 GMT")
-        add("GET", ARTICLE[code], HTTP_RANGE="bytes=abc")
-        add("GET", ARTICLE[code], HTTP_RANGE="bytes=999999999-0," * 200)
+        for etag in hostile_inputs.BAD_ETAGS:
+            add("GET", ARTICLE[code], HTTP_IF_NONE_MATCH=etag)
+        for date in hostile_inputs.BAD_DATES:
+            add("GET", ARTICLE[code], HTTP_IF_MODIFIED_SINCE=date)
+        for byte_range in hostile_inputs.BAD_RANGES:
+            add("GET", ARTICLE[code], HTTP_RANGE=byte_range)
         # Oversized and odd headers and query strings.
         add("GET", NEWS[code], HTTP_COOKIE="a=" + "x" * 16 * 1024)
         add("GET", NEWS[code], HTTP_COOKIE="sessionid=" + "x" * 4000 + "; csrftoken=%00")
-        add("GET", NEWS[code], HTTP_ACCEPT_LANGUAGE="de-DE," * 2000)
-        add("GET", NEWS[code], HTTP_ACCEPT_LANGUAGE="*;q=abc")
-        add("GET", NEWS[code] + "nope/", HTTP_ACCEPT_LANGUAGE="en;q=1.0, fr;q=abc")
+        for accept_language in hostile_inputs.BAD_ACCEPT_LANGUAGES:
+            add("GET", NEWS[code], HTTP_ACCEPT_LANGUAGE=accept_language)
+            add("GET", NEWS[code] + "nope/", HTTP_ACCEPT_LANGUAGE=accept_language)
         add("GET", f"{NEWS[code]}?" + "x=" + "y" * 50 * 1024)
         add("GET", f"{NEWS[code]}?" + "&".join(["a=1"] * 11_000))
         add("GET", SEARCH[code] + "?q=" + "x" * 50 * 1024)
         # A foreign Host, and a Host with port garbage.
-        add("GET", NEWS[code], expect=BAD, HTTP_HOST="evil.example")
-        add("GET", f"{NEWS[code]}nope/", expect=BAD, HTTP_HOST="evil.example")
-        add("GET", SEARCH[code] + "?q=campus", expect=BAD, HTTP_HOST="testserver:abc")
-        add("GET", NEWS[code], expect=BAD, HTTP_HOST="testserver@evil.example")
-        add("GET", NEWS[code], expect=BAD, HTTP_HOST="[::1")
+        for host in hostile_inputs.REFUSED_HOSTS:
+            for url in (NEWS[code], f"{NEWS[code]}nope/", SEARCH[code] + "?q=campus"):
+                add("GET", url, expect=BAD, HTTP_HOST=host)
         add("GET", NEWS[code], HTTP_HOST="testserver:99999999999999999999")
         add("GET", NEWS[code], HTTP_HOST="testserver", HTTP_X_FORWARDED_HOST="evil.example")
 
@@ -240,15 +219,10 @@ def requests():
         add("PUT", url)
         add("GET", f"{url}nope/")
     # Unknown or odd language prefixes, and pages outside the prefixes.
-    for url in ("/de/", "/xx/actualites/", "/FR/", "/fr-ca/", "/En/news/", "/nope/", "/%00/"):
+    for url in hostile_inputs.ODD_PREFIXES + hostile_inputs.OFF_SITE_PATHS:
         add("GET", url)
-    add("GET", "/", HTTP_ACCEPT_LANGUAGE="*;q=abc")
-    add("GET", "/", HTTP_ACCEPT_LANGUAGE="x" * 10 * 1024)
-    add("GET", "/%5Cevil.example/")
-    add("GET", "/%2F%2Fevil.example/")
-    add("GET", "/fr/%2F%2Fevil.example")
-    add("GET", "/fr/%5C%5Cevil.example/")
-    add("GET", "/\\evil.example/")
+    for accept_language in hostile_inputs.BAD_ACCEPT_LANGUAGES:
+        add("GET", "/", HTTP_ACCEPT_LANGUAGE=accept_language)
     # Sign-in pages (allauth, outside the language prefixes: French).
     add("POST", "/admin/login/", expect=(403,))  # no CSRF token
     add("POST", "/comptes/login/", expect=(403,))
@@ -261,32 +235,22 @@ def requests():
     add("GET", "/admin/%00/")
     # Path traversal under /static/, /media/ and /documents/.
     for prefix in ("/static/", "/media/", "/documents/"):
-        for tail in (
-            "../campus/settings/test.py",
-            "%2e%2e/%2e%2e/campus/settings/test.py",
-            "..%2f..%2fcampus%2fsettings%2ftest.py",
-            "..%5c..%5ccampus%5csettings%5ctest.py",
-            "%2fetc%2fpasswd",
-            "/etc/passwd",
-            "....//....//etc/passwd",
-            "css/main.css%00.py",
-            "1/..%2f..%2f..%2fetc%2fpasswd",
-            "1/dossier.pdf/../../../etc/passwd",
-            "%252e%252e/%252e%252e/etc/passwd",
-            "nope.css",
-        ):
+        for tail in hostile_inputs.TRAVERSAL_TAILS:
             add("GET", prefix + tail, expect=CLIENT_ERROR)
-    add("GET", "/static/css/main.css", HTTP_RANGE="bytes=abc")
-    add("GET", "/static/css/main.css", HTTP_RANGE="bytes=99999999-")
-    add("GET", "/static/css/main.css", HTTP_IF_MODIFIED_SINCE="garbage")
-    add("GET", "/static/css/main.css", HTTP_IF_NONE_MATCH="*, W/")
+    for byte_range in hostile_inputs.BAD_RANGES:
+        add("GET", "/static/css/main.css", HTTP_RANGE=byte_range)
+    for date in hostile_inputs.BAD_DATES:
+        add("GET", "/static/css/main.css", HTTP_IF_MODIFIED_SINCE=date)
+    for etag in hostile_inputs.BAD_ETAGS:
+        add("GET", "/static/css/main.css", HTTP_IF_NONE_MATCH=etag)
     add("POST", "/static/css/main.css")
     add("GET", "/static/css/main.css?" + "v=" + "1" * 50 * 1024)
     # Sitemap, robots.txt and health checks with odd query strings.
-    for query in ("p=abc", "p=0", "p=-1", "p=99999999999999999999", "p=%00", "p=%C2%B2"):
-        add("GET", f"/sitemap.xml?{query}")
-    add("GET", "/sitemap.xml", HTTP_IF_MODIFIED_SINCE="not a date")
-    for query in ("%00", "a=" + XSS, "x=" + "y" * 50 * 1024, "%ff%fe"):
+    for value in hostile_inputs.PAGE_NUMBERS:
+        add("GET", f"/sitemap.xml?{hostile_inputs.query(p=value)}")
+    for date in hostile_inputs.BAD_DATES:
+        add("GET", "/sitemap.xml", HTTP_IF_MODIFIED_SINCE=date)
+    for query in ("%00", "a=" + XSS, "x=" + "y" * 50 * 1024, hostile_inputs.NOT_UTF8):
         add("GET", f"/robots.txt?{query}")
     add("POST", "/robots.txt")
     add("GET", "/healthz/?%00")
@@ -351,8 +315,15 @@ def document():
     return make_document()
 
 
+# The folders where a document's file is served (by id and name) and stored: their
+# requests are sent with a real document in place; no other page shows one.
+DOCUMENT_PREFIXES = ("/documents/", "/media/")
+
+
 @pytest.mark.parametrize(("method", "url", "headers", "expect"), REQUESTS)
-def test_hostile_request(hostile, page_cache, document, method, url, headers, expect):
+def test_hostile_request(request, hostile, page_cache, method, url, headers, expect):
+    if url.startswith(DOCUMENT_PREFIXES):
+        request.getfixturevalue("document")
     response = send(hostile, method, url, headers)
     assert_sound(response, method, url)
     if expect is not None:
@@ -393,21 +364,6 @@ def test_no_file_outside_the_media_folder(hostile, settings):
 
 # Open redirects ---------------------------------------------------------------------------
 
-NEXT_VALUES = [
-    "//evil.example",
-    "///evil.example",
-    "https://evil.example",
-    "https:evil.example",
-    "/\\evil.example",
-    "\\\\evil.example",
-    "javascript:alert(1)",
-    "JaVaScRiPt:alert(1)",
-    " //evil.example",
-    "/%09/evil.example",
-    "http://testserver@evil.example",
-    "data:text/html,<script>alert(1)</script>",
-]
-
 
 def assert_on_site(location):
     """A redirect target on this site: a path, with no scheme nor host a browser would read."""
@@ -434,7 +390,7 @@ def editor(settings):
 
 
 @pytest.mark.parametrize("login_url", ["/admin/login/", "/comptes/login/"])
-@pytest.mark.parametrize("next_url", NEXT_VALUES)
+@pytest.mark.parametrize("next_url", hostile_inputs.REDIRECT_TARGETS)
 def test_sign_in_never_redirects_off_site(next_url, login_url, editor):
     client = Client(raise_request_exception=False)
     response = client.get(login_url, {"next": next_url})
@@ -455,9 +411,10 @@ def test_sign_in_never_redirects_off_site(next_url, login_url, editor):
     assert_not_off_site(client.post("/admin/logout/", {"next": next_url}))
 
 
-@pytest.mark.parametrize("next_url", NEXT_VALUES)
+@pytest.mark.parametrize("next_url", hostile_inputs.REDIRECT_TARGETS)
 def test_redirects_for_language_and_slash_stay_on_site(hostile, next_url):
-    for url in ("/", "/fr/actualites", "/nope/", "/admin/", "/comptes/login/", "/comptes/logout/"):
+    # The news index without its slash: the redirect that adds it keeps next on this site.
+    for url in ("/", NEWS["fr"][:-1], "/nope/", "/admin/", "/comptes/login/", "/comptes/logout/"):
         assert_not_off_site(hostile.get(url, {"next": next_url}))
     for url in ("/comptes/password/reset/", "/comptes/2fa/authenticate/", "/comptes/signup/"):
         assert_not_off_site(hostile.get(url, {"next": next_url}))
@@ -467,7 +424,7 @@ def test_redirects_for_language_and_slash_stay_on_site(hostile, next_url):
 
 
 @pytest.mark.parametrize(
-    ("url", "language"), [("/en/news/", "en"), ("/fr/actualites/", "fr"), ("/robots.txt", "fr")]
+    ("url", "language"), [(NEWS["en"], "en"), (NEWS["fr"], "fr"), ("/robots.txt", "fr")]
 )
 def test_the_400_view_speaks_the_language_of_the_url_whatever_is_active(rf, url, language):
     """campus.views.bad_request, for a Host refused before LocaleMiddleware has run."""
@@ -501,14 +458,15 @@ def test_a_url_of_thousands_of_segments_costs_no_more_than_a_deep_page(hostile):
 def test_a_document_url_with_hostile_suffixes_and_headers(hostile, document):
     url = document.url
     assert url.startswith("/documents/")
+    folder = url.rsplit("/", 1)[0]
     cases = [
-        ("GET", url, {"HTTP_RANGE": "bytes=abc"}),
-        ("GET", url, {"HTTP_RANGE": "bytes=99999999-"}),
+        *(("GET", url, {"HTTP_RANGE": byte_range}) for byte_range in hostile_inputs.BAD_RANGES),
+        *(("GET", url, {"HTTP_IF_MODIFIED_SINCE": date}) for date in hostile_inputs.BAD_DATES),
+        *(("GET", url, {"HTTP_IF_NONE_MATCH": etag}) for etag in hostile_inputs.BAD_ETAGS),
         ("GET", url, {"HTTP_IF_MODIFIED_SINCE": "garbage", "HTTP_IF_NONE_MATCH": "*, W/"}),
         ("GET", url + "?%00=%ff", {}),
         ("PUT", url, {}),
-        ("GET", url.rsplit("/", 1)[0] + "/..%2f..%2fcampus%2fsettings%2ftest.py", {}),
-        ("GET", url.rsplit("/", 1)[0] + "/%00", {}),
+        *(("GET", f"{folder}/{tail}", {}) for tail in hostile_inputs.TRAVERSAL_TAILS),
         ("GET", url.replace(f"/{document.pk}/", "/99999999999999999999/"), {}),
     ]
     for method, target, headers in cases:

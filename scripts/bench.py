@@ -31,7 +31,6 @@ import json
 import os
 import re
 import shlex
-import shutil
 import sys
 import time
 import urllib.request
@@ -363,18 +362,7 @@ REFERENCE = (
 
 def bench(args):
     started = time.monotonic()
-    if not shutil.which("wrk"):
-        raise RunError(
-            "wrk is not installed: `sudo apt-get install wrk` (Debian/Ubuntu), "
-            "then run `make bench` again"
-        )
-    work = BENCH_DIR / "work"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    log = work / "setup.log"
-    env = seed.site_env(work)
-    if args.redis_url:
-        env["REDIS_URL"] = args.redis_url
+    work, log, env = seed.fresh_work(BENCH_DIR, args.redis_url, "make bench")
     load_start = os.getloadavg()
     print(f"Benchmark in {work.relative_to(ROOT)} (logs there)", flush=True)
     seed.prepare_site(work, env, log, args.fresh_seed)

@@ -29,7 +29,6 @@ import json
 import os
 import runpy
 import shlex
-import shutil
 import subprocess
 import sys
 import time
@@ -335,15 +334,7 @@ def load_mode(env, work, mode, pages, args, workers):
 
 def load(args):
     started = time.monotonic()
-    if not shutil.which("wrk"):
-        raise RunError("wrk is not installed: `sudo apt-get install wrk` (Debian/Ubuntu)")
-    work = LOAD_DIR / "work"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    log = work / "setup.log"
-    env = seed.site_env(work)
-    if args.redis_url:
-        env["REDIS_URL"] = args.redis_url
+    work, log, env = seed.fresh_work(LOAD_DIR, args.redis_url, "make load")
     workers = args.workers or default_workers(os.environ.get("WEB_CONCURRENCY"))
     print(f"Load test in {work.relative_to(ROOT)} (logs there)", flush=True)
     seed.prepare_site(work, env, log, args.fresh_seed)

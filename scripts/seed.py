@@ -283,6 +283,22 @@ def site_env(work):
     )
 
 
+def fresh_work(base, redis_url, command):
+    """(work folder, setup log, environment) of a new throwaway site under base; needs wrk."""
+    if not shutil.which("wrk"):
+        raise RunError(
+            f"wrk is not installed: `sudo apt-get install wrk` (Debian/Ubuntu), then run "
+            f"`{command}` again"
+        )
+    work = base / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    env = site_env(work)
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return work, work / "setup.log", env
+
+
 def prepare_site(work, env, log, fresh_seed):
     """Static files, and the seeded database and media: copied when kept, else made."""
     throwaway.manage(

@@ -4,7 +4,7 @@ fixed inputs: no server, no wrk, no database."""
 import pytest
 
 from scripts import bench, measuring, seed
-from scripts.throwaway import ROOT
+from scripts.throwaway import ROOT, RunError
 
 WRK_OUTPUT = """\
 Running 15s test @ http://127.0.0.1:41234/fr/
@@ -265,3 +265,20 @@ def test_the_seed_key_ignores_other_code_and_compiled_files(tmp_path):
     (tmp_path / "campus" / "views.py").write_text("changed\n")
     (tmp_path / "content" / "__pycache__" / "loader.cpython-313.pyc").write_text("changed")
     assert seed.seed_key(tmp_path) == before
+
+
+def test_a_fresh_work_folder_starts_empty_and_needs_wrk(tmp_path, monkeypatch):
+    """bench and load start from the same new folder, environment and wrk check."""
+    old = tmp_path / "work" / "bench.sqlite3"
+    old.parent.mkdir()
+    old.write_text("a previous run")
+    monkeypatch.setattr(seed.shutil, "which", lambda name: f"/usr/bin/{name}")
+    work, log, env = seed.fresh_work(tmp_path, "redis://127.0.0.1:6379/9", "make bench")
+    assert work == tmp_path / "work" and list(work.iterdir()) == []
+    assert log.parent == work
+    assert env["DATABASE_URL"] == f"sqlite:///{work / 'bench.sqlite3'}"
+    assert env["REDIS_URL"] == "redis://127.0.0.1:6379/9"
+    assert "REDIS_URL" not in seed.fresh_work(tmp_path, None, "make load")[2]
+    monkeypatch.setattr(seed.shutil, "which", lambda name: None)
+    with pytest.raises(RunError, match="make load"):
+        seed.fresh_work(tmp_path, None, "make load")

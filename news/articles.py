@@ -245,32 +245,32 @@ class NewsPage(CampusPageMixin, PageImageMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        if not getattr(request, "is_preview", False):
-            # What the template reads through the page's foreign keys (the image with its
-            # renditions, the category, the press contact), once per content version: no
-            # query once warm. A preview reads the draft's own.
-            self.image, self.category, self.press_contact = cached(
-                cache_key(request, "news-page-relations", self.pk),
-                lambda: (load_page_image(self).image, self.category, self.press_contact),
-            )
+        self.image, self.category, self.press_contact, tags, related = self.template_reads(request)
         context = super().get_context(request, *args, **kwargs)
-        context["news_tags"], context["related_news"] = self.tags_and_related(request)
+        context["news_tags"], context["related_news"] = tags, related
         context["feed_links"] = self.feed_links(request=request)
         return context
 
-    def tags_and_related(self, request=None):
-        """(tags, related items) of the published page, read once per content version.
+    def template_reads(self, request=None):
+        """(image with its renditions, category, press contact, tags, related items).
 
-        Both change only when something is published (core/version.py): no query
-        once warm. A preview reads them afresh (its tags are the draft's).
+        What the template reads beyond the page's own row, all changed only by a
+        publication (core/version.py): one cached lookup, no query once warm. A preview
+        reads them afresh (the draft's own).
         """
 
         def compute():
-            return list(self.tags.all()), self.related_news()
+            return (
+                load_page_image(self).image,
+                self.category,
+                self.press_contact,
+                list(self.tags.all()),
+                self.related_news(),
+            )
 
         if request is None or getattr(request, "is_preview", False):
             return compute()
-        return cached(cache_key(request, "news-tags-related", self.pk), compute)
+        return cached(cache_key(request, "news-page", self.pk), compute)
 
     @property
     def display_date(self):

@@ -70,6 +70,23 @@ FR_TOPICS += ["Start-up", "Cybersécurité", "Essais cliniques", "Prévention"]
 EN_TOPICS = ["Health data", "Artificial intelligence", "Training", "Research"]
 EN_TOPICS += ["Start-ups", "Cybersecurity", "Clinical trials", "Prevention"]
 TAGS = ["Données", "IA", "Formation", "Recherche", "Inserm", "Start-up", "Hôpital"]
+# Per language: topics, sentences, title and slug patterns, the quoted speaker's role.
+SEED_TEXTS = {
+    "fr": (
+        FR_TOPICS,
+        FR_SENTENCES,
+        "{topic} : un nouveau programme sur le campus ({number})",
+        "programme-campus-{number}",
+        "Directrice de programme",
+    ),
+    "en": (
+        EN_TOPICS,
+        EN_SENTENCES,
+        "{topic}: a new programme on campus ({number})",
+        "campus-programme-{number}",
+        "Programme director",
+    ),
+}
 CATEGORY_SLUGS = ["actualite", "communique-de-presse", "evenement", "portrait"]
 IMAGE_COUNT = 8
 
@@ -165,32 +182,25 @@ def seed():
             fr_category, en_category = categories[CATEGORY_SLUGS[number % len(categories)]]
             image = images[number % len(images)] if number % 4 else None
             tags = rng.sample(TAGS, 2)
-            fr_page = NewsPage(
-                title=f"{FR_TOPICS[topic]} : un nouveau programme sur le campus ({number + 1})",
-                slug=f"programme-campus-{number + 1}",
-                locale=fr,
-                publication_date=date,
-                standfirst=" ".join(rng.sample(FR_SENTENCES, 2)),
-                body=_body(FR_SENTENCES, FR_TOPICS[topic], rng, "Directrice de programme"),
-                category=fr_category,
-                image=image,
-            )
-            fr_page.tags.add(*tags)
-            indexes["fr"].add_child(instance=fr_page)
-            en_page = NewsPage(
-                title=f"{EN_TOPICS[topic]}: a new programme on campus ({number + 1})",
-                slug=f"campus-programme-{number + 1}",
-                locale=en,
-                translation_key=fr_page.translation_key,
-                publication_date=date,
-                standfirst=" ".join(rng.sample(EN_SENTENCES, 2)),
-                body=_body(EN_SENTENCES, EN_TOPICS[topic], rng, "Programme director"),
-                category=en_category,
-                image=image,
-            )
-            en_page.tags.add(*tags)
-            indexes["en"].add_child(instance=en_page)
-            for code, page in (("fr", fr_page), ("en", en_page)):
+            pages = {}
+            for code, locale, category in (("fr", fr, fr_category), ("en", en, en_category)):
+                topics, sentences, title, slug, quote_role = SEED_TEXTS[code]
+                page = NewsPage(
+                    title=title.format(topic=topics[topic], number=number + 1),
+                    slug=slug.format(number=number + 1),
+                    locale=locale,
+                    publication_date=date,
+                    standfirst=" ".join(rng.sample(sentences, 2)),
+                    body=_body(sentences, topics[topic], rng, quote_role),
+                    category=category,
+                    image=image,
+                )
+                if code == "en":  # the translation of the French item
+                    page.translation_key = pages["fr"].translation_key
+                page.tags.add(*tags)
+                indexes[code].add_child(instance=page)
+                pages[code] = page
+            for code, page in pages.items():
                 if partners and number % 3 == 0:
                     partner = partners[number % len(partners)]
                     if code == "en":

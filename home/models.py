@@ -111,14 +111,16 @@ class HomePage(CampusPageMixin, PageImageMixin, Page):
 
         return card_listing(ObjectivePage, self, descendants=True)
 
-    def get_context(self, request, *args, **kwargs):
+    def latest_news(self):
+        """The three latest news items of this page's language (read by a cached fragment)."""
         from news.models import news_listing
 
+        return list(news_listing(self.locale_id)[:3])
+
+    def get_context(self, request, *args, **kwargs):
         # Wagtail's serve view fetched this page itself (site.root_page.localized.specific).
         load_page_image(self)
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = list(news_listing(self.locale_id)[:3])
-        return context
+        return super().get_context(request, *args, **kwargs)
 
     def partners(self):
         from partners.models import Partner, partners_with_logos

@@ -158,7 +158,9 @@ def filtered_news(index, request):
     count = cached(key, lambda: paginator.count)
     paginator.count = count  # Paginator.count is a cached_property: no COUNT query
     news_page = page_or_404(paginator, request)
-    news_page.object_list = list(news_page.object_list)
+    # The page's items too, keyed like the count and by page number.
+    key = cache_key(request, "news-page", index.locale_id, news_page.number, *filters)
+    news_page.object_list = cached(key, lambda: list(news_page.object_list))
     if len(news_page.object_list) != min(PAGE_SIZE, count - (news_page.number - 1) * PAGE_SIZE):
         # The remembered count does not match the items (an entry from elsewhere): count
         # and list again from the database, so that both agree and a page past the real

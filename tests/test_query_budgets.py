@@ -52,8 +52,8 @@ PRESS_RELEASES = {"communique-de-presse", "press-release"}
 # ancestors, menu, search page, footer, filter choices, strips.
 BUDGETS = {
     # Served as Wagtail's serve view finds it (no route below it): + its image and the
-    # image's renditions. The 3 latest news; pillars, objectives, partners: cached bands.
-    "HomePage": {"fr": (6, 20), "en": (7, 21)},
+    # image's renditions. Pillars, objectives, latest news, partners: cached bands.
+    "HomePage": {"fr": (5, 20), "en": (6, 21)},
     "MissionPage": {"fr": (5, 17), "en": (6, 18)},
     "StandardPage": {"fr": (5, 17), "en": (6, 18)},
     "SearchPage": {"fr": (6, 18), "en": (7, 19)},
@@ -64,11 +64,11 @@ BUDGETS = {
     # + the pillars it serves, its position among its siblings
     "ObjectivePage": {"fr": (9, 21), "en": (10, 22)},
     "PillarPage": {"fr": (8, 20), "en": (9, 21)},  # + the objectives it serves
-    # + the page of the listing (filter choices and the count are cached; cold, the count)
-    "NewsIndexPage": {"fr": (6, 22), "en": (7, 23)},
+    # The filter choices, the count and the page of the listing are cached (cold: read)
+    "NewsIndexPage": {"fr": (5, 22), "en": (6, 23)},
     # Two segments below the home page; its image, category, press contact, tags and
     # related items are cached per content version, read cold only (partners: a strip)
-    "NewsPage": {"fr": (8, 26), "en": (9, 27)},
+    "NewsPage": {"fr": (7, 25), "en": (8, 26)},
     "PressRoomPage": {"fr": (7, 20), "en": (8, 21)},  # + releases, contacts
     "SitemapPage": {"fr": (7, 19), "en": (8, 20)},  # + its home page and the tree
 }

@@ -91,7 +91,8 @@ def article_data(page, facts, base_url, canonical, description, image_url):
         "@type": "NewsArticle",
         "headline": page.title[:110],
         "description": description,
-        "inLanguage": page.locale.language_code,
+        # The language <html lang> declares (the page's, as served under its language prefix).
+        "inLanguage": get_language(),
         "mainEntityOfPage": canonical,
         "url": canonical,
         "image": [image_url],

@@ -1,4 +1,5 @@
-"""Cached fragments (menu, language links, footer, partner strips) follow every publication.
+"""Cached fragments (menu, language links, footer, partner strips, latest news, the news
+index's page of items) follow every publication.
 
 Fragments are keyed on the content version (core/version.py, bumped once a change is
 committed) and on a generation bumped at once inside the transaction (core/version.py).
@@ -13,13 +14,15 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from core import version
 from home.models import HomePage, StandardPage
 from navigation.models import Footer
+from news.models import NewsPage
 from partners.models import Partner
-from tests.news.helpers import add_news
+from tests.news.helpers import add_news, news_index
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
@@ -121,6 +124,31 @@ def test_a_partner_change_shows_in_the_strips(client, publish):
     publish(partner)
     text = render(client, "/fr/").get_text()
     assert "Un partenaire renommé" in text
+
+
+def news_titles(document):
+    """The titles of the news cards (the dated ones: pillars and objectives have none)."""
+    return [a.get_text(strip=True) for a in document.select("li.card:has(.card__date) .card__link")]
+
+
+def test_a_news_publication_shows_on_the_home_page_and_the_index(client, publish):
+    """The home page's latest news and the index's first page are cached, then follow."""
+    assert "Tout nouveau" not in news_titles(render(client, "/fr/"))
+    index_url = news_index("fr").url
+    before = news_titles(render(client, index_url))
+    page = news_index("fr").add_child(
+        instance=NewsPage(
+            title="Tout nouveau",
+            slug="tout-nouveau",
+            standfirst="Chapô",
+            publication_date=timezone.now(),
+            live=False,
+        )
+    )
+    publish(page)
+    assert news_titles(render(client, "/fr/"))[0] == "Tout nouveau"
+    after = news_titles(render(client, index_url))
+    assert after[0] == "Tout nouveau" and after[1:] == before[: len(after) - 1]
 
 
 def test_a_new_translation_shows_in_the_language_links(client, publish):

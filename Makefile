@@ -14,7 +14,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=campus.settings.production \
 
 .PHONY: run test install migrate content superuser prod lint format messages check-locale \
 	check-migrations check-deploy ci clean scheduler checkers bench load lighthouse backup restore \
-	observatory
+	observatory bench-data
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -119,6 +119,14 @@ prod: content
 	test -s var/.trial-key || $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > var/.trial-key
 	$(PROD_ENV) STATIC_ROOT=var/static $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD_ENV) STATIC_ROOT=var/static $(BIN)/gunicorn campus.wsgi:application -c gunicorn.conf.py --bind $(HOST):$(PORT)
+
+# A large site for measurement only (scripts/bench_data.py): N news items in each language
+# over ten years (English as translations), 500 other pages in each language. SQLite in
+# var/bench-data/N/, or BENCH_DATA_POSTGRES=postgres://user@host:port/db for a database
+# campus_bench_N on that server (dropped and created again). Never the site's database.
+N ?= 10000
+bench-data: install
+	$(BIN)/python -m scripts.bench_data --news $(N) $(if $(BENCH_DATA_POSTGRES),--postgres $(BENCH_DATA_POSTGRES))
 
 # The benchmark (scripts/bench.py, Linux): production settings under gunicorn on 127.0.0.1,
 # driven by wrk, Debian's package, installed here when missing. `make bench BENCH_ARGS=--quick`

@@ -8,16 +8,21 @@ and reused while the key holds: it hashes the code that determines them (seed_in
 
 Inside Django (prepare_site runs them against the site, from the checkout's root):
 
-    python -m scripts.seed seed         # add the news items
+    python -m scripts.seed seed         # add the news items (--news N --years Y --pages P)
     python -m scripts.seed warm         # render the measured pages once (renditions)
     python -m scripts.seed pages FILE   # the measured pages, as JSON
 """
 
+import argparse
+import datetime
 import hashlib
 import json
+import random
 import shutil
 import sys
+import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from scripts import throwaway
 from scripts.measuring import WORKERS
@@ -89,6 +94,10 @@ SEED_TEXTS = {
 }
 CATEGORY_SLUGS = ["actualite", "communique-de-presse", "evenement", "portrait"]
 IMAGE_COUNT = 8
+# The date of the newest seeded item; the others go back from it.
+NEWEST = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+# Items committed per transaction: a large site is seeded in steps, with progress.
+BATCH = 200
 
 
 def _paragraphs(sentences, rng, count):
@@ -144,77 +153,135 @@ def _bench_images():
     return images
 
 
-def seed():
-    """News items in both languages, as editors make them: revisions, then publish."""
-    import datetime
-    import random
-    from zoneinfo import ZoneInfo
+def seed(per_language=SEED_PER_LANGUAGE, years=None, other_pages=0, progress=None):
+    """News items in both languages, as editors make them: revisions, then publish.
 
+    ``per_language`` French items, each with its English translation (same translation
+    key), four days apart up to 2026-11-20, or spread evenly over ``years`` years; then
+    ``other_pages`` standard pages in each language under the home page (out of the menus).
+    Committed in batches of BATCH items; ``progress(done, total)`` after each batch.
+    """
     from django.db import transaction
     from wagtail.models import Locale
 
-    from news.models import (
-        NewsCategory,
-        NewsIndexPage,
-        NewsPage,
-        NewsPagePartner,
-        NewsPageRelatedItem,
-    )
+    from news.models import NewsCategory, NewsIndexPage
     from partners.models import Partner
 
     rng = random.Random(20261129)  # noqa: S311  (not cryptography: the same content every time)
-    paris = ZoneInfo("Europe/Paris")
-    fr, en = Locale.objects.get(language_code="fr"), Locale.objects.get(language_code="en")
+    locales = {code: Locale.objects.get(language_code=code) for code in ("fr", "en")}
     indexes = {code: NewsIndexPage.objects.get(locale__language_code=code) for code in ("fr", "en")}
-    categories = {}
+    categories = []
     for slug in CATEGORY_SLUGS:
-        fr_category = NewsCategory.objects.filter(slug=slug, locale=fr).first()
+        fr_category = NewsCategory.objects.filter(slug=slug, locale=locales["fr"]).first()
         if fr_category:
-            categories[slug] = (fr_category, fr_category.get_translation_or_none(en))
-    partners = list(Partner.objects.filter(locale=fr, live=True))
-    newest = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=paris)
+            categories.append(
+                {"fr": fr_category, "en": fr_category.get_translation_or_none(locales["en"])}
+            )
+    partners = list(Partner.objects.filter(locale=locales["fr"], live=True))
     with transaction.atomic():
         images = _bench_images()
-        created = {"fr": [], "en": []}
-        for number in range(SEED_PER_LANGUAGE):
-            topic = number % len(FR_TOPICS)
-            date = newest - datetime.timedelta(days=4 * (SEED_PER_LANGUAGE - 1 - number))
-            fr_category, en_category = categories[CATEGORY_SLUGS[number % len(categories)]]
-            image = images[number % len(images)] if number % 4 else None
-            tags = rng.sample(TAGS, 2)
-            pages = {}
-            for code, locale, category in (("fr", fr, fr_category), ("en", en, en_category)):
-                topics, sentences, title, slug, quote_role = SEED_TEXTS[code]
-                page = NewsPage(
-                    title=title.format(topic=topics[topic], number=number + 1),
-                    slug=slug.format(number=number + 1),
-                    locale=locale,
-                    publication_date=date,
-                    standfirst=" ".join(rng.sample(sentences, 2)),
-                    body=_body(sentences, topics[topic], rng, quote_role),
-                    category=category,
-                    image=image,
+    created = {"fr": [], "en": []}
+    total = per_language + other_pages
+    for start in range(0, per_language, BATCH):
+        with transaction.atomic():
+            for number in range(start, min(start + BATCH, per_language)):
+                news_item(
+                    number,
+                    per_language,
+                    years,
+                    rng,
+                    locales,
+                    indexes,
+                    categories,
+                    partners,
+                    images,
+                    created,
                 )
-                if code == "en":  # the translation of the French item
-                    page.translation_key = pages["fr"].translation_key
-                page.tags.add(*tags)
-                indexes[code].add_child(instance=page)
-                pages[code] = page
-            for code, page in pages.items():
-                if partners and number % 3 == 0:
-                    partner = partners[number % len(partners)]
-                    if code == "en":
-                        partner = partner.get_translation_or_none(en) or partner
-                    page.related_partners.add(NewsPagePartner(partner=partner))
-                for related in created[code][-2:]:
-                    page.related_items.add(NewsPageRelatedItem(related_page=related))
-                page.save_revision().publish()
-                created[code].append(page)
+        if progress:
+            progress(min(start + BATCH, per_language), total)
+    homes = {code: index.get_parent() for code, index in indexes.items()}
+    for start in range(0, other_pages, BATCH):
+        with transaction.atomic():
+            for number in range(start, min(start + BATCH, other_pages)):
+                standard_page(number, rng, locales, homes)
+        if progress:
+            progress(per_language + min(start + BATCH, other_pages), total)
+    from news.models import NewsPage
+
     counts = {
         code: NewsPage.objects.live().filter(locale__language_code=code).count()
         for code in ("fr", "en")
     }
     print(json.dumps({"news_items": counts}))
+
+
+def news_date(number, count, years):
+    if years:
+        span = datetime.timedelta(days=365.25 * years)
+        return NEWEST - span * (count - 1 - number) / max(count - 1, 1)
+    return NEWEST - datetime.timedelta(days=4 * (count - 1 - number))
+
+
+def news_item(number, count, years, rng, locales, indexes, categories, partners, images, created):
+    """The French item number, then its English translation, each published."""
+    from news.models import NewsPage, NewsPagePartner, NewsPageRelatedItem
+
+    topic = number % len(FR_TOPICS)
+    date = news_date(number, count, years)
+    category = categories[number % len(categories)] if categories else {}
+    image = images[number % len(images)] if number % 4 else None
+    tags = rng.sample(TAGS, 2)
+    pages = {}
+    for code in ("fr", "en"):
+        topics, sentences, title, slug, quote_role = SEED_TEXTS[code]
+        page = NewsPage(
+            title=title.format(topic=topics[topic], number=number + 1),
+            slug=slug.format(number=number + 1),
+            locale=locales[code],
+            publication_date=date,
+            standfirst=" ".join(rng.sample(sentences, 2)),
+            body=_body(sentences, topics[topic], rng, quote_role),
+            category=category.get(code),
+            image=image,
+        )
+        if code == "en":  # the translation of the French item
+            page.translation_key = pages["fr"].translation_key
+        page.tags.add(*tags)
+        indexes[code].add_child(instance=page)
+        pages[code] = page
+    for code, page in pages.items():
+        if partners and number % 3 == 0:
+            partner = partners[number % len(partners)]
+            if code == "en":
+                partner = partner.get_translation_or_none(locales["en"]) or partner
+            page.related_partners.add(NewsPagePartner(partner=partner))
+        for related in created[code][-2:]:
+            page.related_items.add(NewsPageRelatedItem(related_page=related))
+        page.save_revision().publish()
+        created[code] = [*created[code][-1:], page]
+
+
+def standard_page(number, rng, locales, homes):
+    """A standard page in French, then its English translation, each published."""
+    from home.models import StandardPage
+
+    french = None
+    for code in ("fr", "en"):
+        topics, sentences, *_rest = SEED_TEXTS[code]
+        topic = topics[number % len(topics)]
+        page = StandardPage(
+            title=f"{topic} ({'dossier' if code == 'fr' else 'file'} {number + 1})",
+            slug=f"{'dossier' if code == 'fr' else 'file'}-{number + 1}",
+            locale=locales[code],
+            intro=" ".join(rng.sample(sentences, 2)),
+            body=[{"type": "paragraph", "value": "".join(_paragraphs(sentences, rng, 3))}],
+            show_in_menus=False,
+        )
+        if french is not None:
+            page.translation_key = french.translation_key
+        homes[code].add_child(instance=page)
+        page.save_revision().publish()
+        french = french or page
 
 
 def test_client():
@@ -350,18 +417,35 @@ def prepare_site(work, env, log, fresh_seed):
 
 
 def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
-    commands = {"seed": 1, "warm": 1, "pages": 2}
-    if not argv or commands.get(argv[0]) != len(argv):
-        sys.exit(__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.seed",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    add = commands.add_parser("seed", help="add the news items (and other pages)")
+    add.add_argument("--news", type=int, default=SEED_PER_LANGUAGE, help="items per language")
+    add.add_argument("--years", type=float, help="spread the items over this many years")
+    add.add_argument("--pages", type=int, default=0, help="standard pages per language")
+    commands.add_parser("warm", help="render the measured pages once (renditions)")
+    pages = commands.add_parser("pages", help="write the measured pages as JSON")
+    pages.add_argument("file", type=Path)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     django_setup()
-    if argv[0] == "seed":
-        seed()
-    elif argv[0] == "warm":
+    if args.command == "seed":
+        seed(args.news, args.years, args.pages, progress=print_progress)
+    elif args.command == "warm":
         render_all([page["url"] for page in pick_pages()] + ["/en/", "/en/news/"])
     else:
-        Path(argv[1]).write_text(json.dumps(pick_pages()))
+        args.file.write_text(json.dumps(pick_pages()))
     return 0
+
+
+def print_progress(done, total, started=time.monotonic()):  # noqa: B008  (the import's time)
+    print(
+        f"  seeded {done} of {total} in each language, {time.monotonic() - started:.0f} s",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

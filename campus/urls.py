@@ -7,13 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campus.views import healthz, livez, media
 from editorial import views as editorial_views
-from seo.views import RobotsView, sitemap
+from seo.views import RobotsView, sitemap_index, sitemap_section
 
 # Outside the language prefix: admin, documents, health checks, sitemap and robots.txt.
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("livez/", livez, name="livez"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("", include("accounts.urls")),  # sign-in: /comptes/ and /admin/login/, before Wagtail
     # Before the admin: wagtail-localize's « convert to alias » publishes, so only for

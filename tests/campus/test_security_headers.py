@@ -20,6 +20,7 @@ PUBLIC_URLS = [
     "/en/no-such-page/",
     "/fr/actualites/rss/",
     "/sitemap.xml",
+    "/sitemap-en.xml",
     "/robots.txt",
     "/livez/",
 ]

@@ -104,7 +104,13 @@ def test_every_public_page_loads_only_resources_from_the_site(client, illustrate
 
 
 def test_no_public_page_sets_a_cookie(client):
-    for url in [*public_page_urls(), "/sitemap.xml", "/robots.txt", "/fr/page-introuvable/"]:
+    for url in [
+        *public_page_urls(),
+        "/sitemap.xml",
+        "/sitemap-fr.xml",
+        "/robots.txt",
+        "/fr/page-introuvable/",
+    ]:
         response = client.get(url)
         assert not response.cookies, (url, response.cookies)
         assert "Set-Cookie" not in response.headers, url

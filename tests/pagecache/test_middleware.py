@@ -27,7 +27,7 @@ def page_cache_on(settings):
 
 def urls_of_every_kind():
     """One public URL of each kind of page, in both languages, plus feeds and the sitemap."""
-    urls = ["/sitemap.xml", "/robots.txt"]
+    urls = ["/sitemap.xml", "/sitemap-fr.xml", "/sitemap-en.xml", "/robots.txt"]
     for code in ("fr", "en"):
         locale = Locale.objects.get(language_code=code)
         index = NewsIndexPage.objects.get(locale=locale)

@@ -248,8 +248,12 @@ def requests():
     # Sitemap, robots.txt and health checks with odd query strings.
     for value in hostile_inputs.PAGE_NUMBERS:
         add("GET", f"/sitemap.xml?{hostile_inputs.query(p=value)}")
+        add("GET", f"/sitemap-fr.xml?{hostile_inputs.query(p=value)}")
     for date in hostile_inputs.BAD_DATES:
         add("GET", "/sitemap.xml", HTTP_IF_MODIFIED_SINCE=date)
+        add("GET", "/sitemap-en.xml", HTTP_IF_MODIFIED_SINCE=date)
+    for section in ("de", "fr.xml", "%00", XSS, "fr" * 2000):
+        add("GET", f"/sitemap-{section}.xml")
     for query in ("%00", "a=" + XSS, "x=" + "y" * 50 * 1024, hostile_inputs.NOT_UTF8):
         add("GET", f"/robots.txt?{query}")
     add("POST", "/robots.txt")

@@ -1,6 +1,6 @@
-"""sitemap.xml and robots.txt; the site map page.
+"""sitemap.xml (an index of one section per language) and robots.txt; the site map page.
 
-The sitemap lists every live, public page of both languages with its absolute URL and
+The sections list every live, public page of both languages with its absolute URL and
 its hreflang alternates; a crawl of the site from /fr/ and /en/ finds the same pages.
 """
 
@@ -13,8 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from core.pages import listed_in_sitemaps
 from home.models import SitemapPage
-from seo.sitemaps import listed_in_sitemaps
+from seo import sitemaps
 
 pytestmark = pytest.mark.django_db
 
@@ -22,16 +23,31 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.
 BASE = "http://testserver"
 
 
-def sitemap_entries(client):
-    """{URL: {hreflang: URL}} from /sitemap.xml."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def xml(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 - the site's own output
+    return ET.fromstring(response.content)  # noqa: S314 - the site's own output
+
+
+def section_urls(client):
+    """The sections /sitemap.xml lists, in its order."""
+    return [loc.text for loc in xml(client, "/sitemap.xml").findall("sm:sitemap/sm:loc", NS)]
+
+
+def sitemap_entries(client, sections=None):
+    """{URL: {hreflang: URL}} from the sections of /sitemap.xml (or the given ones)."""
     entries = {}
-    for url in root.findall("sm:url", NS):
+    for section in sections or section_urls(client):
+        entries.update(section_entries(client, section, entries))
+    return entries
+
+
+def section_entries(client, section, seen=()):
+    entries = {}
+    for url in xml(client, section.removeprefix(BASE)).findall("sm:url", NS):
         location = url.find("sm:loc", NS).text
-        assert location not in entries, f"{location} listed twice"
+        assert location not in entries and location not in seen, f"{location} listed twice"
         entries[location] = {
             link.get("hreflang"): link.get("href")
             for link in url.findall("xhtml:link", NS)
@@ -57,6 +73,33 @@ def test_every_live_public_page_of_both_languages_is_listed_with_its_absolute_ur
     assert BASE + "/fr/" in entries and BASE + "/en/" in entries
 
 
+def test_the_index_lists_one_section_per_language_each_with_its_pages(client):
+    assert section_urls(client) == [BASE + "/sitemap-fr.xml", BASE + "/sitemap-en.xml"]
+    for code in ("fr", "en"):
+        entries = section_entries(client, f"/sitemap-{code}.xml")
+        assert entries and all(url.startswith(f"{BASE}/{code}/") for url in entries)
+    index = xml(client, "/sitemap.xml")
+    assert all(item.find("sm:lastmod", NS) is not None for item in index.findall("sm:sitemap", NS))
+
+
+def test_a_section_past_its_size_goes_on_on_further_pages(client, monkeypatch):
+    monkeypatch.setattr(sitemaps.LanguageSitemap, "limit", 5)
+    pages = [loc for loc in section_urls(client) if "/sitemap-fr.xml" in loc]
+    assert pages[:2] == [BASE + "/sitemap-fr.xml", BASE + "/sitemap-fr.xml?p=2"]
+    entries = sitemap_entries(client, pages)
+    assert set(entries) == {
+        BASE + page.url for page in public_pages() if page.url.startswith("/fr/")
+    }
+    assert all(len(section_entries(client, page.removeprefix(BASE))) <= 5 for page in pages)
+    last = len(pages)
+    assert client.get(f"/sitemap-fr.xml?p={last + 1}").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/sitemap-de.xml", "/sitemap-fr.xml?p=abc", "/sitemap-fr.xml?p=0"])
+def test_an_unknown_section_or_page_is_a_404(client, url):
+    assert client.get(url).status_code == 404
+
+
 def test_alternates_are_symmetric_and_point_at_the_translations(client):
     entries = sitemap_entries(client)
     pages = {BASE + page.url: page for page in public_pages()}
@@ -76,7 +119,7 @@ def test_alternates_are_symmetric_and_point_at_the_translations(client):
 
 
 def test_lastmod_is_the_last_publication_date(client):
-    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - the site's own output
+    root = xml(client, "/sitemap-fr.xml")
     home = Page.objects.get(url_path="/accueil/", locale__language_code="fr")
     lastmods = {
         url.find("sm:loc", NS).text: url.find("sm:lastmod", NS).text
@@ -157,8 +200,9 @@ def queries_with_five_more_pages(client, url):
     return before, queries()
 
 
-def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client):
-    before, after = queries_with_five_more_pages(client, "/sitemap.xml")
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-fr.xml"])
+def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client, url):
+    before, after = queries_with_five_more_pages(client, url)
     assert after == before
 
 

@@ -158,7 +158,7 @@ def test_editor_signs_in_without_a_code(day):
 
 def test_visitor_sees_the_news_before_the_article(day):
     """The visitor's pages are in the page cache before anything is published."""
-    for path in ("/fr/", "/fr/actualites/", "/fr/actualites/rss/", "/sitemap.xml"):
+    for path in ("/fr/", "/fr/actualites/", "/fr/actualites/rss/", "/sitemap-fr.xml"):
         status, body, _cache = visitor_get(day, path)
         assert status == 200, path
         assert ARTICLE not in body, path
@@ -306,9 +306,9 @@ def assert_published_everywhere(day, language, title, url, *, present):
         assert (title in body) is present, (
             f"{title!r} {'missing from' if present else 'still on'} {path}"
         )
-    status, body, _cache = visitor_get(day, "/sitemap.xml")
+    status, body, _cache = visitor_get(day, f"/sitemap-{language}.xml")
     assert status == 200
-    assert (day.base + url in body) is present, f"{url} in sitemap.xml: {not present}"
+    assert (day.base + url in body) is present, f"{url} in its site map: {not present}"
     status, _body, _cache = visitor_get(day, url)
     assert status == (200 if present else 404), f"{url}: {status}"
 

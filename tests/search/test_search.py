@@ -339,3 +339,22 @@ def test_the_search_box_costs_no_query_once_cached(client, search_pages):
     with CaptureQueriesContext(connection) as queries:
         client.get("/fr/")
     assert not [query for query in queries if "search_searchpage" in query["sql"]]
+
+
+def test_the_full_text_match_runs_a_fixed_number_of_times(client):
+    """On SQLite, results by relevance without a ranking subquery per page (search/backends.py):
+    the library's ran the FTS5 match once for every live page of the language."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite backend's ranking (PostgreSQL ranks in one query)")
+    add_news(30, "fr", prefix="Campus")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH_URLS["fr"] + "?q=campus")
+    assert response.status_code == 200
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert not [q for q in sql if 'object_id" = ("wagtailcore_page"."id")' in q]
+    assert sum("MATCH" in q for q in sql) <= 3  # the scores, the ranked pages, the count
+    titles = re.findall(r"Campus \d+", response.content.decode())
+    assert len(titles) == PAGE_SIZE

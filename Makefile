@@ -14,7 +14,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=campus.settings.production \
 
 .PHONY: run test install migrate content superuser prod lint format messages check-locale \
 	check-migrations check-deploy ci clean scheduler checkers bench load lighthouse backup restore \
-	observatory bench-data
+	observatory bench-data bench-scale
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -127,6 +127,12 @@ prod: content
 N ?= 10000
 bench-data: install
 	$(BIN)/python -m scripts.bench_data --news $(N) $(if $(BENCH_DATA_POSTGRES),--postgres $(BENCH_DATA_POSTGRES))
+
+# What each page costs on those sites, cold and warm, and how it grows (scripts/bench_scale.py):
+# SITES="var/bench-data/100 var/bench-data/10000" (default: every SQLite site built).
+SITES ?= $(sort $(dir $(wildcard var/bench-data/*/campus.sqlite3)))
+bench-scale: install
+	$(BIN)/python -m scripts.bench_scale $(SITES)
 
 # The benchmark (scripts/bench.py, Linux): production settings under gunicorn on 127.0.0.1,
 # driven by wrk, Debian's package, installed here when missing. `make bench BENCH_ARGS=--quick`

@@ -124,20 +124,24 @@ class LanguageSitemap(Sitemap):
         return self.entries
 
     def get_latest_lastmod(self):
-        dates = [entry.lastmod for entry in self.items()]
-        return max(dates) if dates and None not in dates else None
+        return latest_lastmod(self.items())
 
     def get_urls(self, page=1, site=None, protocol=None):
         """Django's url dicts, each with its <url> element already written (``xml``): the
         section's template writes one variable per URL instead of a dozen tags."""
         entries = self.paginator.page(page).object_list
-        dates = [entry.lastmod for entry in entries]
         # Read by Django's sitemap view for the Last-Modified header.
-        self.latest_lastmod = max(dates) if dates and None not in dates else None
+        self.latest_lastmod = latest_lastmod(entries)
         return [
             {"location": entry.url, "lastmod": entry.lastmod, "xml": url_element(entry)}
             for entry in entries
         ]
+
+
+def latest_lastmod(entries):
+    """The newest lastmod of entries; None when one has none (as Django's Sitemap does)."""
+    dates = [entry.lastmod for entry in entries]
+    return max(dates) if dates and None not in dates else None
 
 
 def url_element(entry):

@@ -197,6 +197,9 @@ def _sqlite_backend_class():
         def _do_count(self):
             """The count without the ranking: the pages that match, counted in SQL."""
             compiler = self.query_compiler
+            # The admin's autocomplete (page search, choosers) has its own compiler.
+            if not isinstance(compiler, CampusSQLiteQueryCompiler):
+                return super()._do_count()
             config = compiler.get_config(self.backend)
             query = compiler.ranked_query(config)
             if query is None:

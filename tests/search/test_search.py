@@ -358,3 +358,12 @@ def test_the_full_text_match_runs_a_fixed_number_of_times(client):
     assert sum("MATCH" in q for q in sql) <= 3  # the scores, the ranked pages, the count
     titles = re.findall(r"Campus \d+", response.content.decode())
     assert len(titles) == PAGE_SIZE
+
+
+def test_the_admin_page_search_counts_its_autocomplete_results(admin_client):
+    """Regression: the count without ranking (search/backends.py) asked the admin's
+    autocomplete compiler for a method only the site's compiler has (a 500 on SQLite)."""
+    add_news(3, "fr", prefix="Campus")
+    response = admin_client.get("/admin/pages/search/?q=Campus")
+    assert response.status_code == 200
+    assert "Campus 1" in response.content.decode()

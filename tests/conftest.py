@@ -12,12 +12,15 @@ those tests should request ``campus_content``, which loads whatever is missing
 (the command only creates what is not there yet).
 
 In parallel (``make test``: pytest-xdist, ``-n auto --dist loadgroup``) each worker is
-a session of its own: it creates, migrates and fills its own test database (on
-PostgreSQL pytest-django suffixes its name: ``_gw0``…). Tests whose module shares an
-expensive fixture run in one worker (``GROUPS``), the walk first: it is the longest and
-needs no test database, so its worker migrates only once the walk is over.
+a session of its own, with its own test database: on SQLite the first worker builds it
+and the others restore its copy (tests/content_database.py); on PostgreSQL each worker
+creates, migrates and fills its own (pytest-django suffixes its name: ``_gw0``…).
+Tests whose module shares an expensive fixture run in one worker (``GROUPS``), the walk
+first: it is the longest and needs no test database, so its worker sets one up only
+once the walk is over.
 """
 
+import os
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -27,6 +30,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
+
+from tests.content_database import ContentCopy, in_memory_sqlite
 
 # Modules whose tests share a fixture too costly to build in each worker, and the walk
 # (one day, step after step, in order): one worker runs all the tests of a group.
@@ -79,9 +84,33 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def content_copy(tmp_path_factory):
+    """The run's copy of the content database (tests/content_database.py), or None where
+    each session builds its own: PostgreSQL, or a run without xdist."""
+    if not os.environ.get("PYTEST_XDIST_WORKER") or not in_memory_sqlite():
+        yield None
+        return
+    copy = ContentCopy(tmp_path_factory.getbasetemp().parent / "content-database")
+    yield copy
+    copy.release()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, content_copy):
+    if content_copy is not None and content_copy.ready:
+        # The copy replaces the tables: create them without running the migrations.
+        settings.DATABASES["default"].setdefault("TEST", {})["MIGRATE"] = False
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, content_copy):
     with django_db_blocker.unblock():
+        if content_copy is not None and content_copy.ready:
+            content_copy.restore()
+            return
         call_command("load_campus_content", verbosity=0)
+        if content_copy is not None:
+            content_copy.save()
 
 
 def pytest_sessionfinish(session):

@@ -15,6 +15,7 @@ flush at teardown would wipe that content for the tests that follow.
 import contextlib
 import os
 import shutil
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -66,6 +67,24 @@ def server(content_db):
     live.stop()
 
 
+def when_unlocked(write, timeout=10):
+    """Runs write (on the session's content database) once the live server's thread is done
+    with the tables: on in-memory SQLite both threads share one connection, and a write
+    while a read of the server's thread is still pending fails at once with « database
+    table is locked » (SQLITE_LOCKED) instead of waiting (seen with three workers). The
+    write is atomic (a deletion's cascade), so trying it again is safe."""
+    from django.db import OperationalError
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return write()
+        except OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 @contextlib.contextmanager
 def session_cookie(user, server):
     """The cookie of a session signed in as user, for a browser context on the live server:
@@ -80,7 +99,7 @@ def session_cookie(user, server):
     try:
         yield {"name": cookie.key, "value": cookie.value, "url": server.url}
     finally:
-        client.logout()
+        when_unlocked(client.logout)
 
 
 @pytest.fixture(scope="module")

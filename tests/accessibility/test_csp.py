@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 
 from scripts.pages import PAGES
 
-from .conftest import session_cookie
+from .conftest import session_cookie, when_unlocked
 
 # The mark makes pytest-django create the test database (tests only read it).
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def editor_cookie(server):
     user.groups.add(Group.objects.get(name="Editors"))
     with session_cookie(user, server) as cookie:
         yield cookie
-    user.delete()
+    when_unlocked(user.delete)
 
 
 def test_editors_keep_the_userbar_under_the_policy(server, browser, editor_cookie):

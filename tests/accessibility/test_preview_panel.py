@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, get_page_models
 
 from editorial.roles import EDITORS_GROUP
 
-from .conftest import session_cookie
+from .conftest import session_cookie, when_unlocked
 from .test_csp import RECORD_VIOLATIONS
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def editors(server):
             cookies[language] = sessions.enter_context(session_cookie(user, server))
         yield cookies
     for user in users:
-        user.delete()
+        when_unlocked(user.delete)
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def planted(server):
         pages[language] = draft
     yield pages
     for draft in pages.values():
-        Page.objects.get(pk=draft.pk).delete()
+        when_unlocked(Page.objects.get(pk=draft.pk).delete)
 
 
 # Each editor keeps one tab for the module (the admin's scripts load once, from the browser's

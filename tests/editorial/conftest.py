@@ -6,7 +6,13 @@ import secrets
 import pytest
 
 from editorial.roles import EDITORS_GROUP
-from tests.accessibility.conftest import browser, content_db, server, session_cookie  # noqa: F401
+from tests.accessibility.conftest import (  # noqa: F401
+    browser,
+    content_db,
+    server,
+    session_cookie,
+    when_unlocked,
+)
 
 
 @pytest.fixture(scope="module")
@@ -18,4 +24,4 @@ def editor_cookie(server):  # noqa: F811
     user = make_user(f"redaction-{secrets.token_hex(4)}", EDITORS_GROUP)
     with session_cookie(user, server) as cookie:
         yield cookie
-    user.delete()
+    when_unlocked(user.delete)

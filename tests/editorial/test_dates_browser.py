@@ -15,6 +15,8 @@ import secrets
 import pytest
 from wagtail.models import Page
 
+from tests.accessibility.conftest import when_unlocked
+
 # No django_db mark: what the tests write must be committed for the live server's thread
 # to see it (on PostgreSQL it has its own connection); content_db (through server) gives
 # database access, and the fixtures remove what they create.
@@ -31,7 +33,7 @@ def draft(server):
 
     page = add_standard_page(f"Programmée {secrets.token_hex(4)}", live=False)
     yield page
-    Page.objects.get(pk=page.pk).delete()
+    when_unlocked(Page.objects.get(pk=page.pk).delete)
 
 
 @contextlib.contextmanager

@@ -49,16 +49,23 @@ def site_env(folder, https_port):
     )
 
 
-def scan(folder):
+def scan(folder, *, built=False, static_root=None):
+    """Builds the site in folder, serves it and scans it: the Observatory's report.
+
+    ``built``: folder already holds the site's SQLite database and media (the throwaway
+    environment's ``db.sqlite3`` and ``media/``), migrated and loaded; ``static_root``:
+    files already collected with the production storage. The tests pass theirs, which
+    saves building them again (35 s of CPU)."""
     http_port, https_port = throwaway.free_ports(2)
     cert, key = make_certificate(folder)
     env = site_env(folder, https_port)
+    commands = [] if built else [["migrate", "--noinput"], ["load_campus_content"]]
+    if static_root is None:
+        commands.append(["collectstatic", "--noinput"])
+    else:
+        env["STATIC_ROOT"] = str(static_root)
     log = folder / "setup.log"
-    for command in (
-        ["migrate", "--noinput"],
-        ["load_campus_content"],
-        ["collectstatic", "--noinput"],
-    ):
+    for command in commands:
         throwaway.manage(env, *command, "--verbosity", "0", log=log, quiet=True)
     options = ["--workers", "1", "--max-requests", "0", "--access-logfile", "/dev/null"]
     https = throwaway.Gunicorn(

@@ -46,6 +46,7 @@ GROUPS = {
     # collectstatic with the production storage, once per process (tests/production_static.py).
     "tests/campus/test_static_assets.py": "production-static",
     "tests/performance/test_ecoindex.py": "production-static",
+    "tests/scripts/test_observatory.py": "production-static",
 }
 # Started first: the longest group; it builds its own site, not the test database.
 FIRST_GROUPS = {"walk"}

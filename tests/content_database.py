@@ -30,6 +30,21 @@ def in_memory_sqlite():
     return database["ENGINE"] == "django.db.backends.sqlite3" and not test_name
 
 
+def save_site(database, media):
+    """Writes the session's SQLite database to the file database (atomically: complete
+    or absent) and copies its media files into the folder media: a site another process
+    can serve (the Observatory's, tests/scripts/test_observatory.py)."""
+    from django.db import connection
+
+    shutil.copytree(settings.MEDIA_ROOT, media, dirs_exist_ok=True)
+    partial = Path(f"{database}.partial")
+    connection.ensure_connection()
+    with sqlite3.connect(partial) as target:
+        connection.connection.backup(target)
+    target.close()
+    os.replace(partial, database)
+
+
 class ContentCopy:
     """The run's copy of the content database, in folder; ``ready`` once saved there.
 
@@ -53,16 +68,8 @@ class ContentCopy:
     def save(self):
         """Saves the worker's database and media files (the database last: it marks the
         copy as ready), then lets the other workers in."""
-        from django.db import connection
-
         try:
-            shutil.copytree(settings.MEDIA_ROOT, self.folder / "media", dirs_exist_ok=True)
-            partial = self.folder / (DATABASE + ".partial")
-            connection.ensure_connection()
-            with sqlite3.connect(partial) as target:
-                connection.connection.backup(target)
-            target.close()
-            os.replace(partial, self.folder / DATABASE)
+            save_site(self.folder / DATABASE, self.folder / "media")
         finally:
             self.release()
 

@@ -517,7 +517,22 @@ def test_editor_cannot_reach_users_or_settings(day, path):
         expect(page.get_by_text("les autorisations pour accéder à cette zone")).to_be_visible()
 
 
-# --- The scheduler -----------------------------------------------------------------
+# --- Evening: unpublishing both languages --------------------------------------------
+
+
+def test_moderator_unpublishes_both_languages(day):
+    page = day.page("marc")
+    page.goto(f"{day.base}/admin/pages/{day.article_id}/unpublish/")
+    # The English translation goes with the French (wagtail-localize's cascade).
+    expect(page.locator("main")).to_contain_text(f"{TRANSLATION} (Anglais)")
+    page.get_by_label("Dépublier aussi ces traductions").check()
+    page.get_by_role("button", name=re.compile("^Oui, la dépublier")).click()
+    expect(page.locator(".messages")).to_contain_text(re.compile("dépubliée", re.IGNORECASE))
+    assert_published_everywhere(day, "fr", ARTICLE, day.article_url, present=False)
+    assert_published_everywhere(day, "en", TRANSLATION, day.translation_url, present=False)
+
+
+# --- Night: the scheduler, last (its due minute comes while the day goes on) --------------
 
 
 def test_scheduler_publishes_the_second_article(day, site):
@@ -533,18 +548,3 @@ def test_scheduler_publishes_the_second_article(day, site):
     site.manage("run_scheduler", "--once")
     status, body, _cache = visitor_get(day, "/fr/actualites/")
     assert SCHEDULED in body, "run_scheduler --once did not publish the scheduled article"
-
-
-# --- Evening: unpublishing both languages --------------------------------------------
-
-
-def test_moderator_unpublishes_both_languages(day):
-    page = day.page("marc")
-    page.goto(f"{day.base}/admin/pages/{day.article_id}/unpublish/")
-    # The English translation goes with the French (wagtail-localize's cascade).
-    expect(page.locator("main")).to_contain_text(f"{TRANSLATION} (Anglais)")
-    page.get_by_label("Dépublier aussi ces traductions").check()
-    page.get_by_role("button", name=re.compile("^Oui, la dépublier")).click()
-    expect(page.locator(".messages")).to_contain_text(re.compile("dépubliée", re.IGNORECASE))
-    assert_published_everywhere(day, "fr", ARTICLE, day.article_url, present=False)
-    assert_published_everywhere(day, "en", TRANSLATION, day.translation_url, present=False)

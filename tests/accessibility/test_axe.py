@@ -15,9 +15,9 @@ from .conftest import AXE_JS, require
 # The mark makes pytest-django create the test database (tests only read it).
 pytestmark = pytest.mark.django_db
 
+WIDE = {"width": 1280, "height": 900}
 # WCAG 2.2 A/AA, plus axe's best practices: one h1, heading order, landmarks, content
 # inside landmarks, unique landmark names (what RGAA asks beyond WCAG's success criteria).
-WIDE = {"width": 1280, "height": 900}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 RUN_AXE = """async (tags) => {
   const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
@@ -48,8 +48,8 @@ def browser(browser):
 
 @pytest.fixture(scope="module")
 def module_tab(browser):
-    """One tab for the module: a browser context costs Chromium about 0.7 s of CPU, a
-    navigation in an open tab 0.15 s. Anonymous pages keep nothing between visits."""
+    """One tab for the module (why: docs/testing.md); anonymous pages keep nothing
+    between visits, and each test sets its viewport again."""
     # axe-core is injected as an inline script, which the site's Content-Security-Policy
     # refuses (tests/accessibility/test_csp.py checks the pages with the policy on).
     context = browser.new_context(viewport=WIDE, bypass_csp=True)

@@ -48,9 +48,8 @@ def violations(page):
 
 @pytest.fixture(scope="module")
 def visitor_tab(browser):
-    """One anonymous tab for every page type: a browser context costs Chromium about
-    0.7 s of CPU, a navigation in an open tab 0.15 s; the violations are recorded anew in
-    each document, and the console errors are counted per test."""
+    """One anonymous tab for every page type (why: docs/testing.md); the violations are
+    recorded anew in each document, and the console errors are counted per test."""
     with watched_page(browser) as (page, errors):
         yield page, errors
 

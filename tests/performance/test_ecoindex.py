@@ -76,8 +76,8 @@ def browser():
 
 class Meter:
     """One tab for the module, its cache disabled (DevTools' ``Network.setCacheDisabled``):
-    each page is fetched whole, as from an empty cache, without the 0.7 s of CPU a fresh
-    browser context costs Chromium (a navigation in an open tab: 0.15 s)."""
+    each page is fetched whole, as from an empty cache, without the cost of a fresh
+    browser context for each page (docs/testing.md)."""
 
     def __init__(self, browser):
         self.context = browser.new_context(viewport=WINDOW)
